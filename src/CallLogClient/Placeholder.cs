@@ -1,0 +1,1 @@
+namespace CallLogClient; internal static class Placeholder { }
