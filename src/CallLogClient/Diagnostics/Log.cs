@@ -1,0 +1,31 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+
+namespace CallLogClient.Diagnostics;
+
+/// <summary>
+/// Every log line the client writes. Only the method, the path (ids, never a query string or a credential), status
+/// codes, counts and timings are logged; bodies and headers never are.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Debug, "{Provider} {Method} {Path}: sending attempt {Attempt}")]
+    public static partial void SendingAttempt(ILogger logger, CallLogProvider provider, string method, string path, int attempt);
+
+    [LoggerMessage(2, LogLevel.Debug, "{Provider} {Method} {Path}: {StatusCode} after {ElapsedMilliseconds} ms (request id {RequestId})")]
+    public static partial void ResponseReceived(
+        ILogger logger, CallLogProvider provider, string method, string path, int statusCode, long elapsedMilliseconds, string? requestId);
+
+    [LoggerMessage(3, LogLevel.Information, "{Provider} {Method} {Path}: attempt {Attempt} failed ({Failure}); retrying in {DelayMilliseconds} ms")]
+    public static partial void RetryScheduled(
+        ILogger logger, CallLogProvider provider, string method, string path, int attempt, string failure, long delayMilliseconds);
+
+    [LoggerMessage(4, LogLevel.Warning, "{Provider} {Method} {Path} failed after {Attempts} attempt(s): {Failure}")]
+    public static partial void CallFailed(
+        ILogger logger, CallLogProvider provider, string method, string path, int attempts, string failure);
+
+    public static string Describe(HttpStatusCode status) => $"HTTP {(int)status}";
+
+    public static string Describe(Exception exception) =>
+        exception is HttpRequestException { HttpRequestError: var error } ? $"{exception.GetType().Name} ({error})" : exception.GetType().Name;
+}

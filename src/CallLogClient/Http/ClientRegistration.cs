@@ -1,0 +1,72 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CallLogClient.Http;
+
+/// <summary>
+/// Registers a provider's client the same way for every provider: validated options, a named <see cref="HttpClient"/>
+/// with the handler chain (resilience → authentication), and a singleton client that asks the factory for that
+/// <see cref="HttpClient"/> on every call.
+/// </summary>
+internal static class ClientRegistration
+{
+    public static IHttpClientBuilder Add<
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions, TService, TClient>(
+        IServiceCollection services,
+        string httpClientName,
+        Action<TOptions> configure,
+        IProviderProtocol protocol,
+        Func<TOptions, IRequestCredential> credential,
+        Func<TOptions, Func<HttpClient>, ILogger, TClient> createClient)
+        where TOptions : CallLogClientOptions
+        where TService : class
+        where TClient : class, TService
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<TOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, OptionsValidator<TOptions>>());
+
+        var builder = services
+            .AddHttpClient(httpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler(provider =>
+                HandlerChain.Resilience(Options<TOptions>(provider), protocol, Logger(provider, httpClientName)))
+            .AddHttpMessageHandler(provider => new AuthenticationHandler(credential(Options<TOptions>(provider))));
+
+        services.TryAddSingleton<TService>(provider =>
+        {
+            var factory = provider.GetRequiredService<IHttpClientFactory>();
+            return createClient(Options<TOptions>(provider), () => factory.CreateClient(httpClientName), Logger(provider, httpClientName));
+        });
+        return builder;
+    }
+
+    private static TOptions Options<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
+        IServiceProvider provider)
+        where TOptions : class => provider.GetRequiredService<IOptions<TOptions>>().Value;
+
+    private static ILogger Logger(IServiceProvider provider, string category) =>
+        (provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger(category);
+
+    private sealed class OptionsValidator<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>
+        : IValidateOptions<TOptions>
+        where TOptions : CallLogClientOptions
+    {
+        public ValidateOptionsResult Validate(string? name, TOptions options)
+        {
+            try
+            {
+                options.Validate();
+                return ValidateOptionsResult.Success;
+            }
+            catch (ArgumentException exception)
+            {
+                return ValidateOptionsResult.Fail(exception.Message);
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using CallLogClient.Diagnostics;
+using CallLogClient.Errors;
+using Microsoft.Extensions.Logging;
+
+namespace CallLogClient.Http;
+
+/// <summary>
+/// The one send path of every public call: builds the request, sends it through the handler chain, classifies the
+/// response and turns every failure into a typed exception. Knows nothing of a provider beyond its protocol.
+/// </summary>
+internal sealed class RequestExecutor(
+    IProviderProtocol protocol,
+    Func<HttpClient> httpClientSource,
+    Uri baseAddress,
+    string userAgent,
+    TimeProvider timeProvider,
+    ILogger logger)
+{
+    private const int MaxErrorBodyBytes = 64 * 1024;
+
+    /// <summary>Sends the request and reads its JSON body as <typeparamref name="T"/>.</summary>
+    public async Task<ApiResponse<T>> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> bodyType, CancellationToken cancellationToken)
+    {
+        var (response, state) = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        using (response)
+        {
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var value = Deserialize(body, bodyType, response, state);
+            return new ApiResponse<T>(value, response.StatusCode, ResponseHeaders.RequestId(response), RateLimitOf(response), state.Attempts);
+        }
+    }
+
+    /// <summary>Sends the request and returns its raw body; for calls whose success body carries nothing to read.</summary>
+    public async Task<ApiResponse<ReadOnlyMemory<byte>>> SendAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        var (response, state) = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        using (response)
+        {
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            return new ApiResponse<ReadOnlyMemory<byte>>(
+                body, response.StatusCode, ResponseHeaders.RequestId(response), RateLimitOf(response), state.Attempts);
+        }
+    }
+
+    /// <summary>The details of a response that was a success on the wire but not in substance (Pipedrive success:false).</summary>
+    public CallLogErrorDetails DescribeUnsuccessful<T>(ApiRequest request, ApiResponse<T> response, string? errorMessage, string? errorCode) =>
+        new()
+        {
+            Provider = protocol.Provider,
+            Method = request.Method.Method,
+            RequestPath = PathOf(request),
+            StatusCode = response.StatusCode,
+            ErrorMessage = Redactor.MaskPhoneNumbers(errorMessage),
+            ErrorCode = errorCode,
+            RequestId = response.RequestId,
+            RateLimit = response.RateLimit,
+            Attempts = response.Attempts,
+        };
+
+    private async Task<(HttpResponseMessage Response, RequestState State)> SendCoreAsync(
+        ApiRequest request, CancellationToken cancellationToken)
+    {
+        var state = new RequestState { Request = request };
+        using var message = new HttpRequestMessage(request.Method, BuildUri(request)) { Content = request.Content };
+        message.Headers.TryAddWithoutValidation("User-Agent", userAgent);
+        state.AttachTo(message);
+        HttpResponseMessage response;
+        try
+        {
+            response = await httpClientSource().SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && IsNetworkFailure(exception))
+        {
+            var error = ExceptionFactory.FromTransportFailure(Describe(request, state, response: null, ProviderError.None, null), state, exception);
+            Log.CallFailed(logger, protocol.Provider, request.Method.Method, PathOf(request), state.Attempts, Log.Describe(exception));
+            throw error;
+        }
+        finally
+        {
+            message.Content = null; // the caller's content outlives this message
+        }
+
+        if (response.IsSuccessStatusCode || IsDeleteAlreadyDone(request, state, response.StatusCode))
+        {
+            return (response, state);
+        }
+
+        using (response)
+        {
+            throw await FailureFromResponseAsync(request, state, response, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<CallLogApiException> FailureFromResponseAsync(
+        ApiRequest request, RequestState state, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        var head = body.AsSpan(0, Math.Min(body.Length, MaxErrorBodyBytes));
+        var error = protocol.ParseError(head, response.Content.Headers.ContentType?.MediaType);
+        var details = Describe(request, state, response, error, Encoding.UTF8.GetString(head));
+        Log.CallFailed(logger, protocol.Provider, request.Method.Method, PathOf(request), state.Attempts, Log.Describe(response.StatusCode));
+        return ExceptionFactory.FromStatus(details, state, timeProvider.GetUtcNow());
+    }
+
+    private T Deserialize<T>(byte[] body, JsonTypeInfo<T> bodyType, HttpResponseMessage response, RequestState state)
+    {
+        string? problem;
+        JsonException? failure = null;
+        try
+        {
+            var value = body.Length == 0 ? default : JsonSerializer.Deserialize(body, bodyType);
+            if (value is not null)
+            {
+                return value;
+            }
+
+            problem = "The response body was empty.";
+        }
+        catch (JsonException exception)
+        {
+            failure = exception;
+            problem = $"The response body is not the expected JSON ({exception.Path ?? "root"}, byte {exception.BytePositionInLine}).";
+        }
+
+        var details = Describe(state.Request, state, response, new ProviderError(problem), Encoding.UTF8.GetString(body));
+        throw new CallLogResponseFormatException(details, failure);
+    }
+
+    private CallLogErrorDetails Describe(
+        ApiRequest request, RequestState state, HttpResponseMessage? response, ProviderError error, string? body) =>
+        new()
+        {
+            Provider = protocol.Provider,
+            Method = request.Method.Method,
+            RequestPath = PathOf(request),
+            StatusCode = response?.StatusCode,
+            ErrorCode = error.Code,
+            ErrorMessage = Redactor.MaskPhoneNumbers(error.Message),
+            FieldErrors = error.FieldErrors ?? new Dictionary<string, string>(),
+            RequestId = response is null ? null : ResponseHeaders.RequestId(response),
+            RetryAfter = state.ServerDelay,
+            RateLimit = response is null ? null : RateLimitOf(response),
+            Attempts = Math.Max(state.Attempts, 1),
+            ResponseSnippet = Redactor.Snippet(body),
+        };
+
+    private RateLimiting.RateLimitInfo? RateLimitOf(HttpResponseMessage response) =>
+        protocol.ParseRateLimit(response, timeProvider.GetUtcNow());
+
+    /// <summary>A DELETE whose earlier attempt may have gone through, answered 404/410 now: the earlier one deleted it.</summary>
+    private static bool IsDeleteAlreadyDone(ApiRequest request, RequestState state, HttpStatusCode status) =>
+        request.Method == HttpMethod.Delete && state.MayHaveBeenProcessed && status is HttpStatusCode.NotFound or HttpStatusCode.Gone;
+
+    private static bool IsNetworkFailure(Exception exception) =>
+        FailureClassifier.IsTransportFailure(exception) || exception is OperationCanceledException;
+
+    private Uri BuildUri(ApiRequest request) =>
+        new(baseAddress, request.Query.Length == 0 ? request.Path : request.Path + "?" + request.Query);
+
+    private string PathOf(ApiRequest request) => baseAddress.AbsolutePath + request.Path;
+}

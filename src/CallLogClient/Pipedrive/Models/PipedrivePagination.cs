@@ -1,0 +1,17 @@
+namespace CallLogClient.Pipedrive.Models;
+
+/// <summary>The paging block of a Pipedrive list response (<c>additional_data.pagination</c>).</summary>
+public sealed class PipedrivePagination
+{
+    /// <summary>The offset of this page's first item.</summary>
+    public int Start { get; init; }
+
+    /// <summary>The page size the server applied.</summary>
+    public int Limit { get; init; }
+
+    /// <summary>Whether more call logs follow this page.</summary>
+    public bool MoreItemsInCollection { get; init; }
+
+    /// <summary>The offset of the next page, when the server names it.</summary>
+    public int? NextStart { get; init; }
+}

@@ -1,0 +1,182 @@
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using CallLogClient.Errors;
+using CallLogClient.Http;
+using CallLogClient.Pipedrive.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CallLogClient.Pipedrive;
+
+/// <summary>
+/// The Pipedrive Call Logs client. Thread-safe; keep one per credential. Built by
+/// <c>services.AddPipedriveCallLogs(...)</c>, or directly from options for use without dependency injection.
+/// </summary>
+public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposable
+{
+    /// <summary>The name of the <see cref="HttpClient"/> this client asks <see cref="IHttpClientFactory"/> for.</summary>
+    public const string HttpClientName = "CallLogClient.Pipedrive";
+
+    private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
+    private static readonly PipedriveJsonContext Context = PipedriveJsonContext.Default;
+
+    private readonly RequestExecutor executor;
+    private readonly HttpClient? ownedHttpClient;
+
+    /// <summary>Creates a client with its own connection pool and handler chain, for use without dependency injection.</summary>
+    /// <param name="options">The settings; checked here.</param>
+    /// <param name="loggerFactory">Where the client logs; nothing is logged when <see langword="null"/>.</param>
+    public PipedriveCallLogsClient(PipedriveClientOptions options, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(HttpClientName);
+        var httpClient = HandlerChain.CreateHttpClient(options, PipedriveProtocol.Instance, options.Credential!, logger);
+        ownedHttpClient = httpClient;
+        executor = CreateExecutor(options, () => httpClient, logger);
+    }
+
+    internal PipedriveCallLogsClient(PipedriveClientOptions options, Func<HttpClient> httpClientSource, ILogger logger)
+    {
+        options.Validate();
+        executor = CreateExecutor(options, httpClientSource, logger);
+    }
+
+    /// <inheritdoc/>
+    public async Task<PipedriveCallLogPage> ListPageAsync(int start = 0, int limit = 50, CancellationToken cancellationToken = default)
+    {
+        PipedriveRequestValidator.ValidatePage(start, limit);
+        var request = new ApiRequest
+        {
+            Method = HttpMethod.Get,
+            Path = "callLogs",
+            Query = $"start={start}&limit={limit}",
+            Cost = 20,
+        };
+        var response = await executor.SendAsync(request, Context.PipedriveResponseListPipedriveCallLog, cancellationToken)
+            .ConfigureAwait(false);
+        var envelope = EnsureSuccess(request, response);
+        var pagination = envelope.AdditionalData?.Pagination
+            ?? new PipedrivePagination { Start = start, Limit = limit, MoreItemsInCollection = false };
+        return new PipedriveCallLogPage(envelope.Data ?? [], pagination);
+    }
+
+    /// <inheritdoc/>
+    public IAsyncEnumerable<PipedriveCallLog> ListAllAsync(int pageSize = 50, CancellationToken cancellationToken = default)
+    {
+        PipedriveRequestValidator.ValidatePage(0, pageSize);
+        return EnumerateAsync(pageSize, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task<PipedriveCallLog> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        PipedriveRequestValidator.ValidateId(id);
+        var request = new ApiRequest { Method = HttpMethod.Get, Path = CallLogPath(id), Cost = 2 };
+        return await SendForCallLogAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task<PipedriveCallLog> CreateAsync(PipedriveCreateCallLogRequest request, CancellationToken cancellationToken = default)
+    {
+        PipedriveRequestValidator.ValidateCreate(request);
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(request, Context.PipedriveCreateCallLogRequest));
+        content.Headers.ContentType = Json;
+        var apiRequest = new ApiRequest
+        {
+            Method = HttpMethod.Post,
+            Path = "callLogs",
+            Content = content,
+            Replay = ReplayPolicy.CreateOnce,
+            Cost = 10,
+            Model = request,
+        };
+        return await SendForCallLogAsync(apiRequest, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task AddRecordingAsync(
+        string id, Stream audio, string fileName, string contentType, CancellationToken cancellationToken = default)
+    {
+        PipedriveRequestValidator.ValidateId(id);
+        ArgumentNullException.ThrowIfNull(audio);
+        var content = RecordingContent.Create(audio, fileName, AudioMediaType.Parse(contentType, nameof(contentType)));
+        var request = new ApiRequest
+        {
+            Method = HttpMethod.Post,
+            Path = CallLogPath(id) + "/recordings",
+            Content = content,
+            Replay = audio.CanSeek ? ReplayPolicy.Idempotent : ReplayPolicy.Never,
+            Cost = 10,
+        };
+        var response = await executor.SendAsync(request, Context.PipedriveResponseJsonElement, cancellationToken).ConfigureAwait(false);
+        EnsureSuccess(request, response);
+    }
+
+    /// <inheritdoc/>
+    public async Task AddRecordingFromFileAsync(
+        string id, string filePath, string? contentType = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
+        var mediaType = contentType ?? AudioMediaType.FromFileName(filePath, nameof(filePath));
+        var audio = new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024, useAsync: true);
+        await using (audio.ConfigureAwait(false))
+        {
+            await AddRecordingAsync(id, audio, Path.GetFileName(filePath), mediaType, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
+    {
+        PipedriveRequestValidator.ValidateId(id);
+        var request = new ApiRequest { Method = HttpMethod.Delete, Path = CallLogPath(id), Cost = 6 };
+        await executor.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Releases the connection pool of a client built from options; a client from dependency injection owns none.</summary>
+    public void Dispose() => ownedHttpClient?.Dispose();
+
+    private async IAsyncEnumerable<PipedriveCallLog> EnumerateAsync(int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        int? start = 0;
+        while (start is { } current)
+        {
+            var page = await ListPageAsync(current, pageSize, cancellationToken).ConfigureAwait(false);
+            foreach (var callLog in page.Items)
+            {
+                yield return callLog;
+            }
+
+            start = page.NextStart is { } next && next > current ? next : null;
+        }
+    }
+
+    private async Task<PipedriveCallLog> SendForCallLogAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        var response = await executor.SendAsync(request, Context.PipedriveResponsePipedriveCallLog, cancellationToken)
+            .ConfigureAwait(false);
+        return EnsureSuccess(request, response).Data
+            ?? throw new CallLogResponseFormatException(
+                executor.DescribeUnsuccessful(request, response, "The response carried no call log (data was null).", errorCode: null));
+    }
+
+    /// <summary>Pipedrive can answer 2xx with <c>success:false</c>; that is a failure, not a result.</summary>
+    private PipedriveResponse<T> EnsureSuccess<T>(ApiRequest request, ApiResponse<PipedriveResponse<T>> response) =>
+        response.Value.Success == false
+            ? throw new CallLogResponseFormatException(
+                executor.DescribeUnsuccessful(request, response, response.Value.Error ?? "success:false in a 2xx response.", errorCode: null))
+            : response.Value;
+
+    private static string CallLogPath(string id) => "callLogs/" + Uri.EscapeDataString(id);
+
+    private static RequestExecutor CreateExecutor(PipedriveClientOptions options, Func<HttpClient> httpClientSource, ILogger logger) =>
+        new(
+            PipedriveProtocol.Instance,
+            httpClientSource,
+            BaseAddressValidator.Normalize(options.EffectiveBaseAddress, nameof(options.BaseAddress)),
+            UserAgent.For(options.ApplicationId),
+            options.TimeProvider,
+            logger);
+}

@@ -1,0 +1,61 @@
+using CallLogClient.Http;
+
+namespace CallLogClient.Pipedrive;
+
+/// <summary>
+/// How the client proves who it is to Pipedrive: an API token (sent in the <c>x-api-token</c> header, never in the URL)
+/// or an OAuth access token (sent as a bearer token). The secret never appears in <see cref="ToString"/>.
+/// </summary>
+public sealed class PipedriveCredential : IRequestCredential
+{
+    private const string ApiTokenHeader = "x-api-token";
+
+    private readonly IRequestCredential? bearer;
+    private readonly string? apiToken;
+
+    private PipedriveCredential(string? apiToken, IRequestCredential? bearer)
+    {
+        this.apiToken = apiToken;
+        this.bearer = bearer;
+    }
+
+    /// <summary>A personal or company API token.</summary>
+    /// <param name="apiToken">The token from Pipedrive's personal preferences.</param>
+    /// <returns>The credential.</returns>
+    public static PipedriveCredential FromApiToken(string apiToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(apiToken);
+        return new PipedriveCredential(apiToken, bearer: null);
+    }
+
+    /// <summary>A fixed OAuth access token (scope <c>phone-integration</c>).</summary>
+    /// <param name="accessToken">The access token.</param>
+    /// <returns>The credential.</returns>
+    public static PipedriveCredential FromAccessToken(string accessToken) =>
+        new(apiToken: null, BearerToken.Fixed(accessToken, nameof(accessToken)));
+
+    /// <summary>An OAuth access token fetched before every attempt, so a refreshed token is used at once.</summary>
+    /// <param name="accessTokenProvider">Returns the current access token; called once per attempt.</param>
+    /// <returns>The credential.</returns>
+    public static PipedriveCredential FromAccessTokenProvider(Func<CancellationToken, ValueTask<string>> accessTokenProvider)
+    {
+        ArgumentNullException.ThrowIfNull(accessTokenProvider);
+        return new PipedriveCredential(apiToken: null, new BearerToken(accessTokenProvider));
+    }
+
+    /// <summary>Names the kind of credential, never its secret.</summary>
+    /// <returns><c>PipedriveCredential(ApiToken)</c> or <c>PipedriveCredential(OAuth)</c>.</returns>
+    public override string ToString() => apiToken is null ? "PipedriveCredential(OAuth)" : "PipedriveCredential(ApiToken)";
+
+    ValueTask IRequestCredential.ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (bearer is not null)
+        {
+            return bearer.ApplyAsync(request, cancellationToken);
+        }
+
+        request.Headers.Remove(ApiTokenHeader);
+        request.Headers.TryAddWithoutValidation(ApiTokenHeader, apiToken);
+        return ValueTask.CompletedTask;
+    }
+}

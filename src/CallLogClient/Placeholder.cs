@@ -1,1 +1,0 @@
-namespace CallLogClient; internal static class Placeholder { }
