@@ -1,11 +1,12 @@
 using System.Net;
+using CallLogClient.Http;
 using Microsoft.Extensions.Logging;
 
 namespace CallLogClient.Diagnostics;
 
 /// <summary>
 /// Every log line the client writes. Only the method, the path (ids, never a query string or a credential), status
-/// codes, counts and timings are logged; bodies and headers never are.
+/// codes, counts, timings and the kind of a failure are logged; bodies, headers and exception texts never are.
 /// </summary>
 internal static partial class Log
 {
@@ -24,8 +25,18 @@ internal static partial class Log
     public static partial void CallFailed(
         ILogger logger, CallLogProvider provider, string method, string path, int attempts, string failure);
 
+    [LoggerMessage(5, LogLevel.Debug, "{Provider} {Method} {Path}: waiting for {Cost} token(s) of the client-side request budget")]
+    public static partial void WaitingForBudget(ILogger logger, CallLogProvider provider, string method, string path, int cost);
+
+    [LoggerMessage(6, LogLevel.Information,
+        "{Provider} {Method} {Path}: the server asked to wait {DelayMilliseconds} ms, past the {CapMilliseconds} ms cap or the call's deadline; not waiting")]
+    public static partial void ServerDelayRefused(
+        ILogger logger, CallLogProvider provider, string method, string path, long delayMilliseconds, long capMilliseconds);
+
+    [LoggerMessage(7, LogLevel.Debug, "{Provider} {Method} {Path}: attempt {Attempt} failed ({Failure})")]
+    public static partial void AttemptFailed(ILogger logger, CallLogProvider provider, string method, string path, int attempt, string failure);
+
     public static string Describe(HttpStatusCode status) => $"HTTP {(int)status}";
 
-    public static string Describe(Exception exception) =>
-        exception is HttpRequestException { HttpRequestError: var error } ? $"{exception.GetType().Name} ({error})" : exception.GetType().Name;
+    public static string Describe(Exception exception) => FailureClassifier.Describe(exception);
 }

@@ -42,7 +42,10 @@ public class CallLogApiException : Exception
     /// <summary>The provider's machine-readable error code (Pipedrive <c>code</c>/<c>errorCode</c>), if any.</summary>
     public string? ErrorCode => Details.ErrorCode;
 
-    /// <summary>The provider's error text, with phone numbers masked.</summary>
+    /// <summary>
+    /// The provider's error text, phone numbers masked; when no response arrived, what went wrong in the client's
+    /// words (e.g. "the connection was reset").
+    /// </summary>
     public string? ErrorMessage => Details.ErrorMessage;
 
     /// <summary>Field-level validation messages by field name (Close <c>field-errors</c>); empty when none.</summary>
@@ -57,7 +60,7 @@ public class CallLogApiException : Exception
     /// <summary>The rate-limit state the last response reported, if any.</summary>
     public RateLimitInfo? RateLimit => Details.RateLimit;
 
-    /// <summary>How many attempts were made before giving up (1 when nothing was retried).</summary>
+    /// <summary>How many attempts were sent before giving up: 1 when nothing was retried, 0 when nothing was sent.</summary>
     public int Attempts => Details.Attempts;
 
     private static string ComposeMessage(CallLogErrorDetails details, string? advice)

@@ -22,7 +22,7 @@ public sealed record CallLogErrorDetails
     /// <summary>The provider's machine-readable error code, if any.</summary>
     public string? ErrorCode { get; init; }
 
-    /// <summary>The provider's error text, phone numbers masked.</summary>
+    /// <summary>The provider's error text, phone numbers masked; without a response, what went wrong in the client's words.</summary>
     public string? ErrorMessage { get; init; }
 
     /// <summary>Field-level validation messages by field name.</summary>
@@ -37,7 +37,7 @@ public sealed record CallLogErrorDetails
     /// <summary>The rate-limit state of the last response, if any.</summary>
     public RateLimitInfo? RateLimit { get; init; }
 
-    /// <summary>How many attempts were made.</summary>
+    /// <summary>How many attempts were sent (0 when the call failed before sending anything).</summary>
     public int Attempts { get; init; } = 1;
 
     /// <summary>The start of the response body (at most 512 characters), phone numbers masked; for diagnostics.</summary>

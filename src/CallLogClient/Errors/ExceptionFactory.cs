@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using CallLogClient.Http;
 
@@ -21,7 +22,7 @@ internal static class ExceptionFactory
             HttpStatusCode.PaymentRequired or HttpStatusCode.Forbidden => new CallLogPermissionException(details),
             HttpStatusCode.NotFound or HttpStatusCode.Gone => new CallLogNotFoundException(details),
             HttpStatusCode.Conflict => new CallLogConflictException(details),
-            HttpStatusCode.TooManyRequests => new CallLogRateLimitException(details, ResetsAt(details, now)),
+            HttpStatusCode.TooManyRequests => RateLimited(details, state, now),
             >= HttpStatusCode.InternalServerError => new CallLogServiceUnavailableException(details),
             _ => new CallLogApiException(details),
         };
@@ -35,6 +36,26 @@ internal static class ExceptionFactory
             : new CallLogTransportException(details, failure);
     }
 
-    private static DateTimeOffset? ResetsAt(CallLogErrorDetails details, DateTimeOffset now) =>
-        details.RetryAfter is { } wait ? now + wait : details.RateLimit?.ResetsAt;
+    /// <summary>
+    /// The limit resets when the last response's hint says (Retry-After seconds or date, the provider's own hint),
+    /// else when its rate-limit headers say; the message gives that time and why the client did not wait for it.
+    /// </summary>
+    private static CallLogRateLimitException RateLimited(CallLogErrorDetails details, RequestState state, DateTimeOffset now)
+    {
+        var resetsAt = state.ServerResumesAt ?? details.RateLimit?.ResetsAt;
+        if (resetsAt is not { } at)
+        {
+            return new CallLogRateLimitException(details, resetsAt: null);
+        }
+
+        var advice = string.Create(
+            CultureInfo.InvariantCulture,
+            $"The limit resets at {at.UtcDateTime:u} (in {FailureClassifier.Format(at > now ? at - now : TimeSpan.Zero)}).");
+        if (state.WaitRefusedBecause is { } reason)
+        {
+            advice += $" The client did not wait: that is {reason}.";
+        }
+
+        return new CallLogRateLimitException(details, resetsAt, advice);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using CallLogClient.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -31,10 +32,14 @@ internal static class ClientRegistration
         services.AddOptions<TOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, OptionsValidator<TOptions>>());
 
+        services.TryAddKeyedSingleton(httpClientName, (provider, _) => new SharedBudget(HandlerChain.Budget(Options<TOptions>(provider))));
         var builder = services
             .AddHttpClient(httpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler(provider =>
-                HandlerChain.Resilience(Options<TOptions>(provider), protocol, Logger(provider, httpClientName)))
+            .AddHttpMessageHandler(provider => HandlerChain.Resilience(
+                Options<TOptions>(provider),
+                protocol,
+                provider.GetRequiredKeyedService<SharedBudget>(httpClientName).Budget,
+                Logger(provider, httpClientName)))
             .AddHttpMessageHandler(provider => new AuthenticationHandler(credential(Options<TOptions>(provider))));
 
         services.TryAddSingleton<TService>(provider =>
@@ -51,6 +56,16 @@ internal static class ClientRegistration
 
     private static ILogger Logger(IServiceProvider provider, string category) =>
         (provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger(category);
+
+    /// <summary>
+    /// One budget per registration, outliving the handlers the factory rotates; disposed with the container.
+    /// </summary>
+    private sealed class SharedBudget(ClientBudget? budget) : IDisposable
+    {
+        public ClientBudget? Budget { get; } = budget;
+
+        public void Dispose() => Budget?.Dispose();
+    }
 
     private sealed class OptionsValidator<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>
         : IValidateOptions<TOptions>

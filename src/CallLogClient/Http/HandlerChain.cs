@@ -1,12 +1,18 @@
+using CallLogClient.RateLimiting;
 using Microsoft.Extensions.Logging;
 
 namespace CallLogClient.Http;
 
-/// <summary>The handler order, in one place: resilience → authentication (per attempt) → transport.</summary>
+/// <summary>The handler order, in one place: resilience (with the client's budget) → authentication (per attempt) → transport.</summary>
 internal static class HandlerChain
 {
-    public static ResilienceHandler Resilience(CallLogClientOptions options, IProviderProtocol protocol, ILogger logger) =>
-        new(options.Retry, options.TimeProvider, protocol, logger);
+    /// <summary>The resilience handler over a budget someone else owns (dependency injection shares it across handler rotations).</summary>
+    public static ResilienceHandler Resilience(CallLogClientOptions options, IProviderProtocol protocol, ClientBudget? budget, ILogger logger) =>
+        new(options.Retry, options.TimeProvider, protocol, budget, ownsBudget: false, logger);
+
+    /// <summary>The budget the options ask for, or <see langword="null"/> when they set none.</summary>
+    public static ClientBudget? Budget(CallLogClientOptions options) =>
+        options.RequestBudget is { } budget ? new ClientBudget(budget, options.TimeProvider) : null;
 
     /// <summary>The whole chain over a pooled socket handler, for clients built without dependency injection.</summary>
     public static HttpClient CreateHttpClient(
@@ -17,8 +23,10 @@ internal static class HandlerChain
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             AutomaticDecompression = System.Net.DecompressionMethods.All,
         };
-        var chain = Resilience(options, protocol, logger);
-        chain.InnerHandler = new AuthenticationHandler(credential) { InnerHandler = transport };
+        var chain = new ResilienceHandler(options.Retry, options.TimeProvider, protocol, Budget(options), ownsBudget: true, logger)
+        {
+            InnerHandler = new AuthenticationHandler(credential) { InnerHandler = transport },
+        };
         return new HttpClient(chain) { Timeout = Timeout.InfiniteTimeSpan };
     }
 }

@@ -64,7 +64,7 @@ internal sealed class RequestExecutor(
     private async Task<(HttpResponseMessage Response, RequestState State)> SendCoreAsync(
         ApiRequest request, CancellationToken cancellationToken)
     {
-        var state = new RequestState { Request = request };
+        var state = new RequestState { Request = request, Path = PathOf(request) };
         using var message = new HttpRequestMessage(request.Method, BuildUri(request)) { Content = request.Content };
         message.Headers.TryAddWithoutValidation("User-Agent", userAgent);
         state.AttachTo(message);
@@ -74,11 +74,18 @@ internal sealed class RequestExecutor(
             response = await httpClientSource().SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken)
                 .ConfigureAwait(false);
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && IsNetworkFailure(exception))
+        catch (Exception exception) when (IsNetworkFailure(exception))
         {
-            var error = ExceptionFactory.FromTransportFailure(Describe(request, state, response: null, ProviderError.None, null), state, exception);
-            Log.CallFailed(logger, protocol.Provider, request.Method.Method, PathOf(request), state.Attempts, Log.Describe(exception));
-            throw error;
+            if (cancellationToken.IsCancellationRequested)
+            {
+                throw exception as OperationCanceledException
+                    ?? new OperationCanceledException("The call was cancelled.", exception, cancellationToken);
+            }
+
+            var failure = DescribeTransportFailure(exception, state);
+            var details = Describe(request, state, response: null, new ProviderError(failure), body: null);
+            Log.CallFailed(logger, protocol.Provider, request.Method.Method, state.Path, state.Attempts, failure);
+            throw ExceptionFactory.FromTransportFailure(details, state, exception);
         }
         finally
         {
@@ -96,6 +103,15 @@ internal sealed class RequestExecutor(
         }
     }
 
+    /// <summary>What went wrong without a response, in the client's own words (never an inner exception's text).</summary>
+    private static string DescribeTransportFailure(Exception exception, RequestState state)
+    {
+        var failure = state.OverallTimedOut && exception is Polly.Timeout.TimeoutRejectedException timeout
+            ? $"the call did not complete within its overall timeout ({FailureClassifier.Format(timeout.Timeout)})"
+            : FailureClassifier.Describe(exception);
+        return state.Attempts == 0 ? failure + "; nothing was sent" : failure;
+    }
+
     private async Task<CallLogApiException> FailureFromResponseAsync(
         ApiRequest request, RequestState state, HttpResponseMessage response, CancellationToken cancellationToken)
     {
@@ -103,7 +119,7 @@ internal sealed class RequestExecutor(
         var head = body.AsSpan(0, Math.Min(body.Length, MaxErrorBodyBytes));
         var error = protocol.ParseError(head, response.Content.Headers.ContentType?.MediaType);
         var details = Describe(request, state, response, error, Encoding.UTF8.GetString(head));
-        Log.CallFailed(logger, protocol.Provider, request.Method.Method, PathOf(request), state.Attempts, Log.Describe(response.StatusCode));
+        Log.CallFailed(logger, protocol.Provider, request.Method.Method, state.Path, state.Attempts, Log.Describe(response.StatusCode));
         return ExceptionFactory.FromStatus(details, state, timeProvider.GetUtcNow());
     }
 
@@ -137,7 +153,7 @@ internal sealed class RequestExecutor(
         {
             Provider = protocol.Provider,
             Method = request.Method.Method,
-            RequestPath = PathOf(request),
+            RequestPath = state.Path,
             StatusCode = response?.StatusCode,
             ErrorCode = error.Code,
             ErrorMessage = Redactor.MaskPhoneNumbers(error.Message),
@@ -145,7 +161,7 @@ internal sealed class RequestExecutor(
             RequestId = response is null ? null : ResponseHeaders.RequestId(response),
             RetryAfter = state.ServerDelay,
             RateLimit = response is null ? null : RateLimitOf(response),
-            Attempts = Math.Max(state.Attempts, 1),
+            Attempts = state.Attempts,
             ResponseSnippet = Redactor.Snippet(body),
         };
 

@@ -1,15 +1,18 @@
-using System.Net;
 using CallLogClient.Diagnostics;
+using CallLogClient.RateLimiting;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
+using Polly.Timeout;
 
 namespace CallLogClient.Http;
 
 /// <summary>
 /// Runs every call through a Polly pipeline: overall timeout → retry (method- and outcome-aware, honouring server
-/// hints up to a cap) → per-attempt timeout. Each attempt is a fresh request message sharing the re-readable content,
-/// and its response body is buffered inside the attempt, so a body that breaks off counts as a failed attempt.
+/// hints up to a cap) → client-side budget (when configured) → per-attempt timeout. Every wait and timeout runs on the
+/// options' <see cref="TimeProvider"/> and ends with the caller's cancellation token. Each attempt is a fresh request
+/// message sharing the re-readable content, and its response body is buffered inside the attempt, so a body that
+/// breaks off counts as a failed attempt.
 /// </summary>
 internal sealed class ResilienceHandler : DelegatingHandler
 {
@@ -19,13 +22,18 @@ internal sealed class ResilienceHandler : DelegatingHandler
     private readonly IProviderProtocol protocol;
     private readonly RetryOptions options;
     private readonly TimeProvider timeProvider;
+    private readonly ClientBudget? budget;
+    private readonly bool ownsBudget;
     private readonly ILogger logger;
 
-    public ResilienceHandler(RetryOptions options, TimeProvider timeProvider, IProviderProtocol protocol, ILogger logger)
+    public ResilienceHandler(
+        RetryOptions options, TimeProvider timeProvider, IProviderProtocol protocol, ClientBudget? budget, bool ownsBudget, ILogger logger)
     {
         this.options = options;
         this.timeProvider = timeProvider;
         this.protocol = protocol;
+        this.budget = budget;
+        this.ownsBudget = ownsBudget;
         this.logger = logger;
         pipeline = BuildPipeline();
     }
@@ -34,6 +42,7 @@ internal sealed class ResilienceHandler : DelegatingHandler
     {
         var state = RequestState.Of(request)
             ?? throw new InvalidOperationException("Requests must be sent through the client's request executor.");
+        state.Start(timeProvider.GetUtcNow());
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(StateKey, state);
         try
@@ -51,26 +60,38 @@ internal sealed class ResilienceHandler : DelegatingHandler
         }
     }
 
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && ownsBudget)
+        {
+            budget?.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
     private async ValueTask<Outcome<HttpResponseMessage>> SendAttemptAsync(HttpRequestMessage request, ResilienceContext context)
     {
-        var state = context.Properties.GetValue(StateKey, null!);
+        var state = StateOf(context);
         var attempt = CloneForAttempt(request);
         state.BeginAttempt(timeProvider.GetUtcNow());
         var started = timeProvider.GetTimestamp();
-        Log.SendingAttempt(logger, protocol.Provider, request.Method.Method, PathOf(request), state.Attempts);
+        Log.SendingAttempt(logger, protocol.Provider, request.Method.Method, state.Path, state.Attempts);
+        HttpResponseMessage? response = null;
         try
         {
-            var response = await base.SendAsync(attempt, context.CancellationToken).ConfigureAwait(false);
+            response = await base.SendAsync(attempt, context.CancellationToken).ConfigureAwait(false);
             await response.Content.LoadIntoBufferAsync(context.CancellationToken).ConfigureAwait(false);
             state.MayHaveBeenProcessed |= FailureClassifier.MayHaveBeenProcessed(response.StatusCode);
             if (FailureClassifier.IsRetryableStatus(response.StatusCode))
             {
                 var body = await response.Content.ReadAsByteArrayAsync(context.CancellationToken).ConfigureAwait(false);
-                state.ServerDelay = protocol.ParseRetryDelay(response, body, timeProvider.GetUtcNow());
+                var now = timeProvider.GetUtcNow();
+                state.SetServerDelay(protocol.ParseRetryDelay(response, body, now), now);
             }
 
             Log.ResponseReceived(
-                logger, protocol.Provider, request.Method.Method, PathOf(request), (int)response.StatusCode,
+                logger, protocol.Provider, request.Method.Method, state.Path, (int)response.StatusCode,
                 (long)timeProvider.GetElapsedTime(started).TotalMilliseconds, ResponseHeaders.RequestId(response));
             return Outcome.FromResult(response);
         }
@@ -78,7 +99,9 @@ internal sealed class ResilienceHandler : DelegatingHandler
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            state.MayHaveBeenProcessed |= !FailureClassifier.NeverConnected(exception);
+            response?.Dispose();
+            state.MayHaveBeenProcessed |= FailureClassifier.MayHaveBeenProcessed(exception);
+            Log.AttemptFailed(logger, protocol.Provider, request.Method.Method, state.Path, state.Attempts, Log.Describe(exception));
             return Outcome.FromException<HttpResponseMessage>(exception);
         }
     }
@@ -86,7 +109,15 @@ internal sealed class ResilienceHandler : DelegatingHandler
     private ResiliencePipeline<HttpResponseMessage> BuildPipeline()
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider }
-            .AddTimeout(options.OverallTimeout);
+            .AddTimeout(new TimeoutStrategyOptions
+            {
+                Timeout = options.OverallTimeout,
+                OnTimeout = args =>
+                {
+                    StateOf(args.Context).OverallTimedOut = true;
+                    return default;
+                },
+            });
         if (options.MaxRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
@@ -97,9 +128,14 @@ internal sealed class ResilienceHandler : DelegatingHandler
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context)),
-                DelayGenerator = args => ValueTask.FromResult(args.Context.Properties.GetValue(StateKey, null!).ServerDelay),
-                OnRetry = args => OnRetry(args),
+                DelayGenerator = args => ValueTask.FromResult(StateOf(args.Context).ServerDelay),
+                OnRetry = OnRetry,
             });
+        }
+
+        if (budget is not null)
+        {
+            builder.AddStrategy(_ => new BudgetStrategy(budget, StateOf, protocol.Provider, logger));
         }
 
         return builder.AddTimeout(options.AttemptTimeout).Build();
@@ -112,25 +148,49 @@ internal sealed class ResilienceHandler : DelegatingHandler
             return false;
         }
 
-        var state = context.Properties.GetValue(StateKey, null!);
+        var state = StateOf(context);
         var replay = state.Request.Replay;
         if (outcome.Exception is { } exception)
         {
             return FailureClassifier.MayRetry(replay, exception);
         }
 
-        var response = outcome.Result!;
-        if (!FailureClassifier.MayRetry(replay, response.StatusCode))
+        if (!FailureClassifier.MayRetry(replay, outcome.Result!.StatusCode))
         {
             return false;
         }
 
-        return state.ServerDelay is not { } hint || hint <= options.MaxServerDelay;
+        return state.ServerDelay is not { } hint || AcceptServerDelay(state, hint);
+    }
+
+    /// <summary>
+    /// A server hint is slept on only up to the cap, and only when the call's overall deadline leaves room for it;
+    /// otherwise the call fails at once and the exception says when the server will take requests again.
+    /// </summary>
+    private bool AcceptServerDelay(RequestState state, TimeSpan hint)
+    {
+        if (hint > options.MaxServerDelay)
+        {
+            state.WaitRefusedBecause = $"longer than RetryOptions.MaxServerDelay ({FailureClassifier.Format(options.MaxServerDelay)})";
+        }
+        else if (timeProvider.GetUtcNow() + hint >= state.StartedAt + options.OverallTimeout)
+        {
+            state.WaitRefusedBecause = $"past the call's RetryOptions.OverallTimeout ({FailureClassifier.Format(options.OverallTimeout)})";
+        }
+        else
+        {
+            return true;
+        }
+
+        Log.ServerDelayRefused(
+            logger, protocol.Provider, state.Request.Method.Method, state.Path, (long)hint.TotalMilliseconds,
+            (long)options.MaxServerDelay.TotalMilliseconds);
+        return false;
     }
 
     private ValueTask OnRetry(OnRetryArguments<HttpResponseMessage> args)
     {
-        var request = args.Context.Properties.GetValue(StateKey, null!).Request;
+        var state = StateOf(args.Context);
         string failure;
         if (args.Outcome.Exception is { } exception)
         {
@@ -143,10 +203,12 @@ internal sealed class ResilienceHandler : DelegatingHandler
         }
 
         Log.RetryScheduled(
-            logger, protocol.Provider, request.Method.Method, "/" + request.Path, args.AttemptNumber + 1, failure,
+            logger, protocol.Provider, state.Request.Method.Method, state.Path, args.AttemptNumber + 1, failure,
             (long)args.RetryDelay.TotalMilliseconds);
         return ValueTask.CompletedTask;
     }
+
+    private static RequestState StateOf(ResilienceContext context) => context.Properties.GetValue(StateKey, null!);
 
     private static HttpRequestMessage CloneForAttempt(HttpRequestMessage original)
     {
@@ -168,6 +230,4 @@ internal sealed class ResilienceHandler : DelegatingHandler
 
         return attempt;
     }
-
-    private static string PathOf(HttpRequestMessage request) => request.RequestUri?.AbsolutePath ?? "";
 }

@@ -16,6 +16,16 @@ public interface IPipedriveCallLogsClient
     Task<PipedriveCallLogPage> ListPageAsync(int start = 0, int limit = 50, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// <see cref="ListPageAsync"/>, with the response's status, request id, rate-limit state
+    /// (<c>x-ratelimit-*</c>, <c>x-daily-requests-left</c>) and attempt count.
+    /// </summary>
+    /// <param name="start">The offset of the first call log, 0 or more.</param>
+    /// <param name="limit">The page size, 1 to 50.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page and what the response said about the call.</returns>
+    Task<CallLogResponse<PipedriveCallLogPage>> ListPageWithResponseAsync(int start = 0, int limit = 50, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Every call log of the user, fetched page by page only as the caller consumes them; at most one page is held in
     /// memory. Breaking out of the loop stops the fetching.
     /// </summary>
@@ -31,6 +41,12 @@ public interface IPipedriveCallLogsClient
     /// <exception cref="Errors.CallLogNotFoundException">No call log has that id.</exception>
     Task<PipedriveCallLog> GetAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary><see cref="GetAsync"/>, with the response's status, request id, rate-limit state and attempt count.</summary>
+    /// <param name="id">The call log's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The call log and what the response said about the call.</returns>
+    Task<CallLogResponse<PipedriveCallLog>> GetWithResponseAsync(string id, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Creates a call log (<c>POST /callLogs</c>, 10 tokens). Never retried once the server may have seen it: when the
     /// outcome is unknown, a <see cref="Errors.CallLogOutcomeUnknownException"/> says so.
@@ -39,6 +55,12 @@ public interface IPipedriveCallLogsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The created call log, with its id.</returns>
     Task<PipedriveCallLog> CreateAsync(PipedriveCreateCallLogRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary><see cref="CreateAsync"/>, with the response's status, request id, rate-limit state and attempt count.</summary>
+    /// <param name="request">The call log; checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The created call log and what the response said about the call.</returns>
+    Task<CallLogResponse<PipedriveCallLog>> CreateWithResponseAsync(PipedriveCreateCallLogRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Attaches an audio recording (<c>POST /callLogs/{id}/recordings</c>, multipart part <c>file</c>, 10 tokens), streamed
@@ -72,4 +94,13 @@ public interface IPipedriveCallLogsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the call log is gone.</returns>
     Task DeleteAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <see cref="DeleteAsync"/>, with the response's status, request id, rate-limit state and attempt count (a status
+    /// of 404 or 410 means a retry found the call log already deleted by an earlier attempt).
+    /// </summary>
+    /// <param name="id">The call log's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>What the response said about the call.</returns>
+    Task<CallLogResponse> DeleteWithResponseAsync(string id, CancellationToken cancellationToken = default);
 }

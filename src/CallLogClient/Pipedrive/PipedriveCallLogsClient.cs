@@ -44,7 +44,12 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     }
 
     /// <inheritdoc/>
-    public async Task<PipedriveCallLogPage> ListPageAsync(int start = 0, int limit = 50, CancellationToken cancellationToken = default)
+    public async Task<PipedriveCallLogPage> ListPageAsync(int start = 0, int limit = 50, CancellationToken cancellationToken = default) =>
+        (await ListPageWithResponseAsync(start, limit, cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <inheritdoc/>
+    public async Task<CallLogResponse<PipedriveCallLogPage>> ListPageWithResponseAsync(
+        int start = 0, int limit = 50, CancellationToken cancellationToken = default)
     {
         PipedriveRequestValidator.ValidatePage(start, limit);
         var request = new ApiRequest
@@ -59,7 +64,7 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
         var envelope = EnsureSuccess(request, response);
         var pagination = envelope.AdditionalData?.Pagination
             ?? new PipedrivePagination { Start = start, Limit = limit, MoreItemsInCollection = false };
-        return new PipedriveCallLogPage(envelope.Data ?? [], pagination);
+        return response.With(new PipedriveCallLogPage(envelope.Data ?? [], pagination));
     }
 
     /// <inheritdoc/>
@@ -70,7 +75,11 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     }
 
     /// <inheritdoc/>
-    public async Task<PipedriveCallLog> GetAsync(string id, CancellationToken cancellationToken = default)
+    public async Task<PipedriveCallLog> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        (await GetWithResponseAsync(id, cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <inheritdoc/>
+    public async Task<CallLogResponse<PipedriveCallLog>> GetWithResponseAsync(string id, CancellationToken cancellationToken = default)
     {
         PipedriveRequestValidator.ValidateId(id);
         var request = new ApiRequest { Method = HttpMethod.Get, Path = CallLogPath(id), Cost = 2 };
@@ -78,7 +87,12 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     }
 
     /// <inheritdoc/>
-    public async Task<PipedriveCallLog> CreateAsync(PipedriveCreateCallLogRequest request, CancellationToken cancellationToken = default)
+    public async Task<PipedriveCallLog> CreateAsync(PipedriveCreateCallLogRequest request, CancellationToken cancellationToken = default) =>
+        (await CreateWithResponseAsync(request, cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <inheritdoc/>
+    public async Task<CallLogResponse<PipedriveCallLog>> CreateWithResponseAsync(
+        PipedriveCreateCallLogRequest request, CancellationToken cancellationToken = default)
     {
         PipedriveRequestValidator.ValidateCreate(request);
         var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(request, Context.PipedriveCreateCallLogRequest));
@@ -128,11 +142,14 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     }
 
     /// <inheritdoc/>
-    public async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
+    public Task DeleteAsync(string id, CancellationToken cancellationToken = default) => DeleteWithResponseAsync(id, cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task<CallLogResponse> DeleteWithResponseAsync(string id, CancellationToken cancellationToken = default)
     {
         PipedriveRequestValidator.ValidateId(id);
         var request = new ApiRequest { Method = HttpMethod.Delete, Path = CallLogPath(id), Cost = 6 };
-        await executor.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return (await executor.SendAsync(request, cancellationToken).ConfigureAwait(false)).WithoutValue();
     }
 
     /// <summary>Releases the connection pool of a client built from options; a client from dependency injection owns none.</summary>
@@ -153,13 +170,13 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
         }
     }
 
-    private async Task<PipedriveCallLog> SendForCallLogAsync(ApiRequest request, CancellationToken cancellationToken)
+    private async Task<CallLogResponse<PipedriveCallLog>> SendForCallLogAsync(ApiRequest request, CancellationToken cancellationToken)
     {
         var response = await executor.SendAsync(request, Context.PipedriveResponsePipedriveCallLog, cancellationToken)
             .ConfigureAwait(false);
-        return EnsureSuccess(request, response).Data
+        return response.With(EnsureSuccess(request, response).Data
             ?? throw new CallLogResponseFormatException(
-                executor.DescribeUnsuccessful(request, response, "The response carried no call log (data was null).", errorCode: null));
+                executor.DescribeUnsuccessful(request, response, "The response carried no call log (data was null).", errorCode: null)));
     }
 
     /// <summary>Pipedrive can answer 2xx with <c>success:false</c>; that is a failure, not a result.</summary>

@@ -1,0 +1,36 @@
+using CallLogClient.Diagnostics;
+using CallLogClient.RateLimiting;
+using Microsoft.Extensions.Logging;
+using Polly;
+
+namespace CallLogClient.Http;
+
+/// <summary>
+/// Spends a call's cost from the client-side budget before each attempt. Sits between the retry and the per-attempt
+/// timeout, so every attempt pays and waiting for budget never counts as a slow attempt.
+/// </summary>
+internal sealed class BudgetStrategy(ClientBudget budget, Func<ResilienceContext, RequestState> stateOf, CallLogProvider provider, ILogger logger)
+    : ResilienceStrategy<HttpResponseMessage>
+{
+    protected override async ValueTask<Outcome<HttpResponseMessage>> ExecuteCore<TState>(
+        Func<ResilienceContext, TState, ValueTask<Outcome<HttpResponseMessage>>> callback, ResilienceContext context, TState state)
+    {
+        var call = stateOf(context);
+        try
+        {
+            var spendTask = budget.SpendAsync(call.Request.Cost, context.CancellationToken);
+            if (!spendTask.IsCompleted)
+            {
+                Log.WaitingForBudget(logger, provider, call.Request.Method.Method, call.Path, call.Request.Cost);
+            }
+
+            await spendTask.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException exception)
+        {
+            return Outcome.FromException<HttpResponseMessage>(exception);
+        }
+
+        return await callback(context, state).ConfigureAwait(false);
+    }
+}
