@@ -6,7 +6,11 @@ namespace CallLogClient;
 /// </summary>
 public sealed class RetryOptions
 {
-    /// <summary>Retries after the first attempt; 0 turns retries off. Default 3.</summary>
+    /// <summary>
+    /// Retries after the first attempt; 0 turns retries off. Default 3. (Below the client, SocketsHttpHandler may itself
+    /// re-send a GET up to 3 times when the server closes the connection without answering at all, the usual fate of a
+    /// stale keep-alive connection; it never re-sends a request with a body.)
+    /// </summary>
     public int MaxRetries { get; set; } = 3;
 
     /// <summary>The first backoff delay; each retry doubles it, with jitter. Default 500 ms.</summary>

@@ -16,6 +16,9 @@ namespace CallLogClient.Http;
 /// an empty answer, garbage instead of a status line, or a body cut off mid-chunk is
 /// <see cref="HttpRequestError.ResponseEnded"/> (for the body, raised while the attempt buffers it).
 /// Only the first group proves the request never reached the server.
+/// When the server closes without sending a byte, SocketsHttpHandler itself re-sends a request that has no body (up to
+/// 3 times) before reporting ResponseEnded; a request with a body it never re-sends. Creates always have a body, and the
+/// resilience handler gives every other non-GET attempt an empty one, so only GETs are ever re-sent below this pipeline.
 /// </remarks>
 internal static class FailureClassifier
 {

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 using CallLogClient.Diagnostics;
 using CallLogClient.Errors;
 using Microsoft.Extensions.Logging;
+using Polly.Timeout;
 
 namespace CallLogClient.Http;
 
@@ -85,7 +86,8 @@ internal sealed class RequestExecutor(
             var failure = DescribeTransportFailure(exception, state);
             var details = Describe(request, state, response: null, new ProviderError(failure), body: null);
             Log.CallFailed(logger, protocol.Provider, request.Method.Method, state.Path, state.Attempts, failure);
-            throw ExceptionFactory.FromTransportFailure(details, state, exception);
+            var cause = exception is TimeoutRejectedException ? new TimeoutException(failure) : exception; // no Polly type reaches callers
+            throw ExceptionFactory.FromTransportFailure(details, state, cause);
         }
         finally
         {
@@ -106,7 +108,7 @@ internal sealed class RequestExecutor(
     /// <summary>What went wrong without a response, in the client's own words (never an inner exception's text).</summary>
     private static string DescribeTransportFailure(Exception exception, RequestState state)
     {
-        var failure = state.OverallTimedOut && exception is Polly.Timeout.TimeoutRejectedException timeout
+        var failure = state.OverallTimedOut && exception is TimeoutRejectedException timeout
             ? $"the call did not complete within its overall timeout ({FailureClassifier.Format(timeout.Timeout)})"
             : FailureClassifier.Describe(exception);
         return state.Attempts == 0 ? failure + "; nothing was sent" : failure;

@@ -208,13 +208,20 @@ internal sealed class ResilienceHandler : DelegatingHandler
         return ValueTask.CompletedTask;
     }
 
+    private static bool IsSafe(HttpMethod method) => method == HttpMethod.Get || method == HttpMethod.Head;
+
     private static RequestState StateOf(ResilienceContext context) => context.Properties.GetValue(StateKey, null!);
 
+    /// <summary>
+    /// A fresh message for one attempt. A request other than GET/HEAD always carries a body (<c>Content-Length: 0</c>
+    /// when it has none, as Python's requests sends): SocketsHttpHandler silently re-sends a body-less request when the
+    /// server closes without answering, which would hide from this pipeline a DELETE the server may already have done.
+    /// </summary>
     private static HttpRequestMessage CloneForAttempt(HttpRequestMessage original)
     {
         var attempt = new HttpRequestMessage(original.Method, original.RequestUri)
         {
-            Content = original.Content,
+            Content = original.Content ?? (IsSafe(original.Method) ? null : new ByteArrayContent([])),
             Version = original.Version,
             VersionPolicy = original.VersionPolicy,
         };

@@ -1,0 +1,83 @@
+using CallLogClient.Pipedrive;
+using CallLogClient.Tests.WireMock;
+
+namespace CallLogClient.Tests.Support;
+
+/// <summary>
+/// A test against the shared WireMock server, on a manual clock, whose clients log into <see cref="Output"/>. After the
+/// test, everything the clients logged and threw, and every URL WireMock received, is searched for the test secrets.
+/// </summary>
+[Collection(WireMockCollection.Name)]
+public abstract class WireTest(WireMockFixture wireMock) : IAsyncLifetime
+{
+    private readonly List<IDisposable> clients = [];
+
+    protected WireMockFixture WireMock => wireMock;
+
+    protected WireMockAdmin Admin => wireMock.Admin;
+
+    protected ClientOutput Output { get; } = new();
+
+    protected ManualTimeProvider Clock { get; } = new();
+
+    /// <summary>Drives <see cref="Clock"/> through the waits of a call; a new one per call keeps its waits apart.</summary>
+    protected ClockDriver Driver() => new(Clock);
+
+    /// <summary>Pipedrive's API root on the WireMock server.</summary>
+    protected Uri PipedriveBase => new(wireMock.BaseUri, "v1/");
+
+    public Task InitializeAsync() => wireMock.ResetAsync();
+
+    public async Task DisposeAsync()
+    {
+        foreach (var client in clients)
+        {
+            client.Dispose();
+        }
+
+        Output.LoggerFactory.Dispose();
+        Output.AssertNoSecrets();
+        var journal = await Admin.GetRequestsAsync();
+        SecretScan.AssertAbsent(journal.Select(r => ($"URL of {r.Method} {r.Path}", r.Url)), TestSecrets.Credentials);
+        Assert.DoesNotContain(journal, r => r.Query.ContainsKey("api_token"));
+    }
+
+    /// <summary>
+    /// A Pipedrive client on <see cref="Clock"/>, with fast backoff and timeouts far beyond the driver's horizon (a test
+    /// that wants a timeout advances the clock to it).
+    /// </summary>
+    protected PipedriveCallLogsClient Pipedrive(Action<PipedriveClientOptions>? configure = null)
+    {
+        var options = new PipedriveClientOptions
+        {
+            Credential = PipedriveCredential.FromApiToken(TestSecrets.PipedriveApiToken),
+            BaseAddress = PipedriveBase,
+            TimeProvider = Clock,
+            Retry = TestRetry(),
+        };
+        configure?.Invoke(options);
+        var client = new PipedriveCallLogsClient(options, Output.LoggerFactory);
+        clients.Add(client);
+        return client;
+    }
+
+    /// <summary>Retry settings for tests: 3 retries, 10–100 ms backoff, 30 min per attempt, 1 h overall.</summary>
+    protected static RetryOptions TestRetry() => new()
+    {
+        MaxRetries = 3,
+        BaseDelay = TimeSpan.FromMilliseconds(10),
+        MaxDelay = TimeSpan.FromMilliseconds(100),
+        AttemptTimeout = TimeSpan.FromMinutes(30),
+        OverallTimeout = TimeSpan.FromHours(1),
+    };
+
+    /// <summary>Waits (in real time, bounded) until WireMock has received <paramref name="count"/> requests.</summary>
+    protected async Task WaitForRequestsAsync(int count)
+    {
+        using var guard = new CancellationTokenSource(ClockDriver.HangGuard);
+        while ((await Admin.GetRequestsAsync()).Count < count)
+        {
+            await Task.Delay(20, guard.Token);
+        }
+    }
+}
