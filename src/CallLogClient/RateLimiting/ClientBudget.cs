@@ -3,31 +3,30 @@ using System.Threading.RateLimiting;
 namespace CallLogClient.RateLimiting;
 
 /// <summary>
-/// The live limiter behind a <see cref="RequestBudget"/>: a sliding window whose segments are advanced by a timer of
-/// the client's <see cref="TimeProvider"/>, so a fake clock drives it in tests.
+/// The live limiter behind a <see cref="RequestBudget"/>: an exact rolling window. Each spend holds its tokens from a
+/// <see cref="ConcurrencyLimiter"/> (which queues waiters in order, honours cancellation and keeps statistics) and a
+/// timer of the client's <see cref="TimeProvider"/> gives them back one window later, so a fake clock drives it in
+/// tests. (The library's own window limiters time their windows with the real Stopwatch, even when replenished by hand.)
 /// </summary>
 internal sealed class ClientBudget : IDisposable
 {
-    private const int SegmentsPerWindow = 8;
-
-    private readonly SlidingWindowRateLimiter limiter;
-    private readonly ITimer replenisher;
+    private readonly ConcurrencyLimiter limiter;
+    private readonly TimeProvider timeProvider;
+    private readonly TimeSpan window;
+    private readonly HashSet<Spend> pendingReturns = [];
+    private bool disposed;
 
     public ClientBudget(RequestBudget budget, TimeProvider timeProvider)
     {
         Tokens = budget.Tokens;
-        limiter = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
+        window = budget.Window;
+        this.timeProvider = timeProvider;
+        limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
             PermitLimit = budget.Tokens,
-            Window = budget.Window,
-            SegmentsPerWindow = SegmentsPerWindow,
-            AutoReplenishment = false,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             QueueLimit = int.MaxValue,
         });
-        var segment = budget.Window / SegmentsPerWindow;
-        replenisher = timeProvider.CreateTimer(
-            static state => ((SlidingWindowRateLimiter)state!).TryReplenish(), limiter, segment, segment);
     }
 
     public int Tokens { get; }
@@ -35,18 +34,65 @@ internal sealed class ClientBudget : IDisposable
     public RateLimiterStatistics? GetStatistics() => limiter.GetStatistics();
 
     /// <summary>
-    /// Spends <paramref name="cost"/> tokens (at most the whole budget), waiting behind earlier callers until the
-    /// window allows it; completes synchronously when the tokens are there.
+    /// Spends <paramref name="cost"/> tokens (at most the whole budget) for one window, waiting behind earlier callers
+    /// until the window allows it; completes synchronously when the tokens are there.
     /// </summary>
     public async ValueTask SpendAsync(int cost, CancellationToken cancellationToken)
     {
-        using var lease = await limiter.AcquireAsync(Math.Clamp(cost, 1, Tokens), cancellationToken).ConfigureAwait(false);
-        ObjectDisposedException.ThrowIf(!lease.IsAcquired, this);
+        var lease = await limiter.AcquireAsync(Math.Clamp(cost, 1, Tokens), cancellationToken).ConfigureAwait(false);
+        if (!lease.IsAcquired)
+        {
+            lease.Dispose();
+            throw new ObjectDisposedException(nameof(ClientBudget), "The client has been disposed.");
+        }
+
+        var spend = new Spend(this, lease);
+        lock (pendingReturns)
+        {
+            if (disposed)
+            {
+                lease.Dispose();
+                return;
+            }
+
+            spend.Timer = timeProvider.CreateTimer(static state => ((Spend)state!).GiveBack(), spend, window, Timeout.InfiniteTimeSpan);
+            pendingReturns.Add(spend);
+        }
     }
 
     public void Dispose()
     {
-        replenisher.Dispose();
+        lock (pendingReturns)
+        {
+            disposed = true;
+            foreach (var spend in pendingReturns)
+            {
+                spend.Timer?.Dispose();
+            }
+
+            pendingReturns.Clear();
+        }
+
         limiter.Dispose();
+    }
+
+    /// <summary>Tokens taken from the window, and the timer that gives them back when the window has passed.</summary>
+    private sealed class Spend(ClientBudget budget, RateLimitLease lease)
+    {
+        public ITimer? Timer { get; set; }
+
+        public void GiveBack()
+        {
+            lock (budget.pendingReturns)
+            {
+                if (!budget.pendingReturns.Remove(this))
+                {
+                    return;
+                }
+            }
+
+            Timer?.Dispose();
+            lease.Dispose();
+        }
     }
 }

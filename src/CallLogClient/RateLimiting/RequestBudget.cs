@@ -1,7 +1,8 @@
 namespace CallLogClient.RateLimiting;
 
 /// <summary>
-/// An opt-in client-side budget: the client spends at most <see cref="Tokens"/> in any rolling <see cref="Window"/>,
+/// An opt-in client-side budget: the client spends at most <see cref="Tokens"/> in any rolling <see cref="Window"/>
+/// (each spend comes back exactly one window later),
 /// and a call that would overspend waits (in order, honouring its cancellation token) instead of drawing a 429.
 /// A Pipedrive call spends its documented token cost (list 20, get 2, create 10, recording 10, delete 6); a Close
 /// call spends 1. Every attempt spends, retries included, as they do on the server.

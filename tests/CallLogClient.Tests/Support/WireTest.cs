@@ -71,6 +71,9 @@ public abstract class WireTest(WireMockFixture wireMock) : IAsyncLifetime
         OverallTimeout = TimeSpan.FromHours(1),
     };
 
+    /// <summary>Disposes <paramref name="disposable"/> after the test, before the output is searched.</summary>
+    protected void Track(IDisposable disposable) => clients.Add(disposable);
+
     /// <summary>Waits (in real time, bounded) until WireMock has received <paramref name="count"/> requests.</summary>
     protected async Task WaitForRequestsAsync(int count)
     {

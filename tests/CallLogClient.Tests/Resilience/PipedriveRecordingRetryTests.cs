@@ -1,0 +1,62 @@
+using System.Net;
+using CallLogClient.Errors;
+using CallLogClient.Tests.Support;
+using CallLogClient.Tests.WireMock;
+using static CallLogClient.Tests.Resilience.PipedriveStubs;
+
+namespace CallLogClient.Tests.Resilience;
+
+/// <summary>A recording upload is retried only from a stream that can be rewound, and then always sent whole.</summary>
+public sealed class PipedriveRecordingRetryTests(WireMockFixture wireMock) : WireTest(wireMock)
+{
+    private const string RecordingPath = "/v1/callLogs/rec1/recordings";
+
+    private static readonly byte[] Audio = [.. Enumerable.Range(0, 64 * 1024).Select(i => (byte)(i * 7))];
+
+    [Fact]
+    public async Task An_upload_from_a_seekable_stream_is_rewound_and_sent_whole_on_every_attempt()
+    {
+        await Admin.StubSequenceAsync(
+            Stub.Post(RecordingPath), Json(503, ServerErrorBody), Fault(WireMockFault.ConnectionResetByPeer), Json(200, DeletedBody));
+        using var audio = new MemoryStream([0xFF, 0xFE, .. Audio]) { Position = 2 }; // the upload starts where the caller left the stream
+
+        await Driver().RunAsync(Pipedrive().AddRecordingAsync("rec1", audio, "call.mp3", "audio/mpeg"));
+
+        var uploads = await Admin.GetRequestsAsync();
+        Assert.Equal(3, uploads.Count);
+        Assert.All(uploads, upload =>
+        {
+            var file = Assert.Single(upload.MultipartParts());
+            Assert.Equal("file", file.Name);
+            Assert.Equal("call.mp3", file.FileName);
+            Assert.Equal(Audio, file.Content);
+        });
+    }
+
+    [Fact]
+    public async Task An_upload_from_a_stream_that_cannot_seek_is_not_retried_after_a_503()
+    {
+        await Admin.StubSequenceAsync(Stub.Post(RecordingPath), Json(503, ServerErrorBody), Json(200, DeletedBody));
+        using var audio = new ForwardOnlyStream(Audio);
+
+        var error = await Output.ThrowsAsync<CallLogServiceUnavailableException>(
+            Pipedrive().AddRecordingAsync("rec1", audio, "call.wav", "audio/wav"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
+        Assert.Equal(1, await Admin.CountRequestsAsync("POST", RecordingPath));
+        Assert.Equal(1, error.Attempts);
+    }
+
+    [Fact]
+    public async Task An_upload_from_a_stream_that_cannot_seek_is_not_retried_after_a_reset()
+    {
+        await Admin.StubSequenceAsync(Stub.Post(RecordingPath), Fault(WireMockFault.ConnectionResetByPeer), Json(200, DeletedBody));
+        using var audio = new ForwardOnlyStream(Audio);
+
+        var error = await Output.ThrowsAsync<CallLogTransportException>(
+            Pipedrive().AddRecordingAsync("rec1", audio, "call.wav", "audio/wav"));
+
+        Assert.Equal("the connection was reset", error.ErrorMessage);
+        Assert.Equal(1, await Admin.CountRequestsAsync("POST", RecordingPath));
+    }
+}
