@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace CallLogClient.Diagnostics;
@@ -7,24 +8,71 @@ internal static partial class Redactor
 {
     public const int SnippetLength = 512;
 
-    private const string Mask = "***";
+    private const string Masked = "***";
+
+    /// <summary>
+    /// The values of the personal fields (notes, phone numbers, recording URLs, transcripts) of a JSON request body, so
+    /// that a server echoing one back in an error cannot put it in an exception; empty for anything but a JSON object.
+    /// </summary>
+    public static IReadOnlyList<string> PersonalValues(ReadOnlySpan<byte> json)
+    {
+        var values = new List<string>();
+        var reader = new Utf8JsonReader(json);
+        try
+        {
+            var personal = false;
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    personal = PersonalKey().IsMatch(reader.GetString()!);
+                }
+                else if (personal && reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: >= 4 } value)
+                {
+                    values.Add(value);
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON: nothing to collect.
+        }
+
+        return values;
+    }
+
+    /// <summary>Masks every occurrence of <paramref name="values"/>, then anything shaped like a phone number.</summary>
+    public static string? Mask(string? text, IReadOnlyList<string> values)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        foreach (var value in values)
+        {
+            text = text.Replace(value, Masked, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return MaskPhoneNumbers(text);
+    }
 
     /// <summary>Replaces every run that looks like a phone number (7 or more digits, with separators) by "***".</summary>
     public static string? MaskPhoneNumbers(string? text) =>
-        text is null ? null : PhoneNumber().Replace(text, Mask);
+        text is null ? null : PhoneNumber().Replace(text, Masked);
 
     /// <summary>
     /// The start of a body for diagnostics: the values of personal fields (notes, phone numbers, recording URLs,
     /// transcripts) and anything shaped like a phone number masked first, then cut to <see cref="SnippetLength"/>.
     /// </summary>
-    public static string? Snippet(string? body)
+    public static string? Snippet(string? body, IReadOnlyList<string> personalValues)
     {
         if (string.IsNullOrEmpty(body))
         {
             return null;
         }
 
-        var masked = MaskPhoneNumbers(PersonalJsonValue().Replace(body, "\"${key}\":\"" + Mask + "\""))!;
+        var masked = Mask(PersonalJsonValue().Replace(body, "\"${key}\":\"" + Masked + "\""), personalValues)!;
         return masked.Length <= SnippetLength ? masked : masked[..SnippetLength] + "…";
     }
 
@@ -36,4 +84,7 @@ internal static partial class Redactor
         @"""(?<key>[\w\-]*(?:note|phone|recording|transcript|voicemail)[\w\-]*)""\s*:\s*""(?:[^""\\]|\\.)*""",
         RegexOptions.IgnoreCase)]
     private static partial Regex PersonalJsonValue();
+
+    [GeneratedRegex("note|phone|recording|transcript|voicemail", RegexOptions.IgnoreCase)]
+    private static partial Regex PersonalKey();
 }

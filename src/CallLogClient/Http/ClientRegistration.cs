@@ -40,7 +40,8 @@ internal static class ClientRegistration
                 protocol,
                 provider.GetRequiredKeyedService<SharedBudget>(httpClientName).Budget,
                 Logger(provider, httpClientName)))
-            .AddHttpMessageHandler(provider => new AuthenticationHandler(credential(Options<TOptions>(provider))));
+            .AddHttpMessageHandler(provider => new AuthenticationHandler(credential(Options<TOptions>(provider))))
+            .RedactLoggedHeaders(_ => true); // the factory logs headers at Trace; credentials ride in them
 
         services.TryAddSingleton<TService>(provider =>
         {

@@ -55,7 +55,7 @@ internal sealed class RequestExecutor(
             Method = request.Method.Method,
             RequestPath = PathOf(request),
             StatusCode = response.StatusCode,
-            ErrorMessage = Redactor.MaskPhoneNumbers(errorMessage),
+            ErrorMessage = Redactor.Mask(errorMessage, PersonalValuesOf(request)),
             ErrorCode = errorCode,
             RequestId = response.RequestId,
             RateLimit = response.RateLimit,
@@ -150,22 +150,40 @@ internal sealed class RequestExecutor(
     }
 
     private CallLogErrorDetails Describe(
-        ApiRequest request, RequestState state, HttpResponseMessage? response, ProviderError error, string? body) =>
-        new()
+        ApiRequest request, RequestState state, HttpResponseMessage? response, ProviderError error, string? body)
+    {
+        var personal = PersonalValuesOf(request);
+        return new()
         {
             Provider = protocol.Provider,
             Method = request.Method.Method,
             RequestPath = state.Path,
             StatusCode = response?.StatusCode,
             ErrorCode = error.Code,
-            ErrorMessage = Redactor.MaskPhoneNumbers(error.Message),
-            FieldErrors = error.FieldErrors ?? new Dictionary<string, string>(),
+            ErrorMessage = Redactor.Mask(error.Message, personal),
+            FieldErrors = (error.FieldErrors ?? new Dictionary<string, string>())
+                .ToDictionary(field => field.Key, field => Redactor.Mask(field.Value, personal)!),
             RequestId = response is null ? null : ResponseHeaders.RequestId(response),
             RetryAfter = state.ServerDelay,
             RateLimit = response is null ? null : RateLimitOf(response),
             Attempts = state.Attempts,
-            ResponseSnippet = Redactor.Snippet(body),
+            ResponseSnippet = Redactor.Snippet(body, personal),
         };
+    }
+
+    /// <summary>What the request itself carried that must not come back in an exception (a server may echo it in an error).</summary>
+    private static IReadOnlyList<string> PersonalValuesOf(ApiRequest request)
+    {
+        if (request.Content is not ByteArrayContent { Headers.ContentType.MediaType: "application/json" } json)
+        {
+            return [];
+        }
+
+        using var stream = json.ReadAsStream();
+        using var body = new MemoryStream();
+        stream.CopyTo(body);
+        return Redactor.PersonalValues(body.GetBuffer().AsSpan(0, (int)body.Length));
+    }
 
     private RateLimiting.RateLimitInfo? RateLimitOf(HttpResponseMessage response) =>
         protocol.ParseRateLimit(response, timeProvider.GetUtcNow());
