@@ -1,5 +1,6 @@
 using System.Net;
 using CallLogClient.Errors;
+using CallLogClient.Pipedrive;
 using CallLogClient.Tests.Support;
 using CallLogClient.Tests.WireMock;
 using static CallLogClient.Tests.Resilience.PipedriveStubs;
@@ -219,6 +220,19 @@ public sealed class PipedriveFaultTests(WireMockFixture wireMock) : WireTest(wir
         Assert.Equal("the connection could not be established", error.ErrorMessage);
         Assert.Equal(HttpRequestError.ConnectionError, Assert.IsType<HttpRequestException>(error.InnerException).HttpRequestError);
         Assert.Equal(4, Output.Logs.Count(l => l.EventId.Id == 1));
+    }
+
+    [Fact]
+    public async Task A_create_whose_credential_cannot_be_read_sends_nothing_and_surfaces_the_callers_own_failure()
+    {
+        var client = Pipedrive(o => o.Credential = PipedriveCredential.FromAccessTokenProvider(
+            _ => throw new InvalidOperationException("The token vault is offline.")));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => client.CreateAsync(CreateRequest()));
+
+        Assert.Equal("The token vault is offline.", error.Message);
+        Assert.Empty(await Admin.GetRequestsAsync());
+        Assert.DoesNotContain(Output.Logs, l => l.EventId.Id == 3); // not retried
     }
 
     /// <summary>
