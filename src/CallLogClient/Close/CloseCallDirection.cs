@@ -16,7 +16,14 @@ public readonly struct CloseCallDirection : IEquatable<CloseCallDirection>, IExt
 
     /// <summary>Wraps a raw direction value.</summary>
     /// <param name="value">The value as Close spells it, e.g. <c>outbound</c>.</param>
-    public CloseCallDirection(string value) => Value = ExtensibleEnum.RequireValue(value, nameof(value));
+    public CloseCallDirection(string value)
+        : this(value, validate: true)
+    {
+    }
+
+    /// <summary>Unvalidated for the server's values: even an empty string is kept, so that reading never throws.</summary>
+    private CloseCallDirection(string value, bool validate) =>
+        Value = validate ? ExtensibleEnum.RequireValue(value, nameof(value)) : value;
 
     /// <summary><c>inbound</c>: The contact called.</summary>
     public static CloseCallDirection Inbound { get; } = new("inbound");
@@ -30,7 +37,7 @@ public readonly struct CloseCallDirection : IEquatable<CloseCallDirection>, IExt
     /// <summary><see langword="true"/> when the value is one of the documented values.</summary>
     public bool IsKnown => ExtensibleEnum.IsOneOf(Value, Known);
 
-    static CloseCallDirection IExtensibleEnum<CloseCallDirection>.FromValue(string value) => new(value);
+    static CloseCallDirection IExtensibleEnum<CloseCallDirection>.FromValue(string value) => new(value, validate: false);
 
     /// <summary>Wraps a raw value.</summary>
     /// <param name="value">The value as Close spells it.</param>

@@ -16,7 +16,14 @@ public readonly struct CloseCallDisposition : IEquatable<CloseCallDisposition>, 
 
     /// <summary>Wraps a raw disposition value.</summary>
     /// <param name="value">The value as Close spells it, e.g. <c>answered</c>.</param>
-    public CloseCallDisposition(string value) => Value = ExtensibleEnum.RequireValue(value, nameof(value));
+    public CloseCallDisposition(string value)
+        : this(value, validate: true)
+    {
+    }
+
+    /// <summary>Unvalidated for the server's values: even an empty string is kept, so that reading never throws.</summary>
+    private CloseCallDisposition(string value, bool validate) =>
+        Value = validate ? ExtensibleEnum.RequireValue(value, nameof(value)) : value;
 
     /// <summary><c>answered</c>: The call was answered.</summary>
     public static CloseCallDisposition Answered { get; } = new("answered");
@@ -48,7 +55,7 @@ public readonly struct CloseCallDisposition : IEquatable<CloseCallDisposition>, 
     /// <summary><see langword="true"/> when the value is one of the documented values.</summary>
     public bool IsKnown => ExtensibleEnum.IsOneOf(Value, Known);
 
-    static CloseCallDisposition IExtensibleEnum<CloseCallDisposition>.FromValue(string value) => new(value);
+    static CloseCallDisposition IExtensibleEnum<CloseCallDisposition>.FromValue(string value) => new(value, validate: false);
 
     /// <summary>Wraps a raw value.</summary>
     /// <param name="value">The value as Close spells it.</param>

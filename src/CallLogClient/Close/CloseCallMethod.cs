@@ -16,7 +16,14 @@ public readonly struct CloseCallMethod : IEquatable<CloseCallMethod>, IExtensibl
 
     /// <summary>Wraps a raw call method value.</summary>
     /// <param name="value">The value as Close spells it, e.g. <c>regular</c>.</param>
-    public CloseCallMethod(string value) => Value = ExtensibleEnum.RequireValue(value, nameof(value));
+    public CloseCallMethod(string value)
+        : this(value, validate: true)
+    {
+    }
+
+    /// <summary>Unvalidated for the server's values: even an empty string is kept, so that reading never throws.</summary>
+    private CloseCallMethod(string value, bool validate) =>
+        Value = validate ? ExtensibleEnum.RequireValue(value, nameof(value)) : value;
 
     /// <summary><c>regular</c>: A call placed by hand from Close.</summary>
     public static CloseCallMethod Regular { get; } = new("regular");
@@ -36,7 +43,7 @@ public readonly struct CloseCallMethod : IEquatable<CloseCallMethod>, IExtensibl
     /// <summary><see langword="true"/> when the value is one of the documented values.</summary>
     public bool IsKnown => ExtensibleEnum.IsOneOf(Value, Known);
 
-    static CloseCallMethod IExtensibleEnum<CloseCallMethod>.FromValue(string value) => new(value);
+    static CloseCallMethod IExtensibleEnum<CloseCallMethod>.FromValue(string value) => new(value, validate: false);
 
     /// <summary>Wraps a raw value.</summary>
     /// <param name="value">The value as Close spells it.</param>

@@ -15,7 +15,14 @@ public readonly struct CloseCallSource : IEquatable<CloseCallSource>, IExtensibl
 
     /// <summary>Wraps a raw source value.</summary>
     /// <param name="value">The value as Close spells it, e.g. <c>External</c>.</param>
-    public CloseCallSource(string value) => Value = ExtensibleEnum.RequireValue(value, nameof(value));
+    public CloseCallSource(string value)
+        : this(value, validate: true)
+    {
+    }
+
+    /// <summary>Unvalidated for the server's values: even an empty string is kept, so that reading never throws.</summary>
+    private CloseCallSource(string value, bool validate) =>
+        Value = validate ? ExtensibleEnum.RequireValue(value, nameof(value)) : value;
 
     /// <summary><c>Close.io</c>: Made with Close's built-in telephony (the value keeps Close's old name, dot included).</summary>
     public static CloseCallSource CloseIo { get; } = new("Close.io");
@@ -29,7 +36,7 @@ public readonly struct CloseCallSource : IEquatable<CloseCallSource>, IExtensibl
     /// <summary><see langword="true"/> when the value is one of the documented values.</summary>
     public bool IsKnown => ExtensibleEnum.IsOneOf(Value, Known);
 
-    static CloseCallSource IExtensibleEnum<CloseCallSource>.FromValue(string value) => new(value);
+    static CloseCallSource IExtensibleEnum<CloseCallSource>.FromValue(string value) => new(value, validate: false);
 
     /// <summary>Wraps a raw value.</summary>
     /// <param name="value">The value as Close spells it.</param>

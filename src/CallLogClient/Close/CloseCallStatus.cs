@@ -15,7 +15,14 @@ public readonly struct CloseCallStatus : IEquatable<CloseCallStatus>, IExtensibl
 
     /// <summary>Wraps a raw status value.</summary>
     /// <param name="value">The value as Close spells it, e.g. <c>completed</c>.</param>
-    public CloseCallStatus(string value) => Value = ExtensibleEnum.RequireValue(value, nameof(value));
+    public CloseCallStatus(string value)
+        : this(value, validate: true)
+    {
+    }
+
+    /// <summary>Unvalidated for the server's values: even an empty string is kept, so that reading never throws.</summary>
+    private CloseCallStatus(string value, bool validate) =>
+        Value = validate ? ExtensibleEnum.RequireValue(value, nameof(value)) : value;
 
     /// <summary><c>created</c>: The call was created but has not started.</summary>
     public static CloseCallStatus Created { get; } = new("created");
@@ -47,7 +54,7 @@ public readonly struct CloseCallStatus : IEquatable<CloseCallStatus>, IExtensibl
     /// <summary><see langword="true"/> when the value is one of the documented values.</summary>
     public bool IsKnown => ExtensibleEnum.IsOneOf(Value, Known);
 
-    static CloseCallStatus IExtensibleEnum<CloseCallStatus>.FromValue(string value) => new(value);
+    static CloseCallStatus IExtensibleEnum<CloseCallStatus>.FromValue(string value) => new(value, validate: false);
 
     /// <summary>Wraps a raw value.</summary>
     /// <param name="value">The value as Close spells it.</param>

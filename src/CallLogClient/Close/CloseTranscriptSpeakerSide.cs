@@ -15,7 +15,14 @@ public readonly struct CloseTranscriptSpeakerSide : IEquatable<CloseTranscriptSp
 
     /// <summary>Wraps a raw speaker side value.</summary>
     /// <param name="value">The value as Close spells it, e.g. <c>contact</c>.</param>
-    public CloseTranscriptSpeakerSide(string value) => Value = ExtensibleEnum.RequireValue(value, nameof(value));
+    public CloseTranscriptSpeakerSide(string value)
+        : this(value, validate: true)
+    {
+    }
+
+    /// <summary>Unvalidated for the server's values: even an empty string is kept, so that reading never throws.</summary>
+    private CloseTranscriptSpeakerSide(string value, bool validate) =>
+        Value = validate ? ExtensibleEnum.RequireValue(value, nameof(value)) : value;
 
     /// <summary><c>contact</c>: The contact (the other party).</summary>
     public static CloseTranscriptSpeakerSide Contact { get; } = new("contact");
@@ -29,7 +36,7 @@ public readonly struct CloseTranscriptSpeakerSide : IEquatable<CloseTranscriptSp
     /// <summary><see langword="true"/> when the value is one of the documented values.</summary>
     public bool IsKnown => ExtensibleEnum.IsOneOf(Value, Known);
 
-    static CloseTranscriptSpeakerSide IExtensibleEnum<CloseTranscriptSpeakerSide>.FromValue(string value) => new(value);
+    static CloseTranscriptSpeakerSide IExtensibleEnum<CloseTranscriptSpeakerSide>.FromValue(string value) => new(value, validate: false);
 
     /// <summary>Wraps a raw value.</summary>
     /// <param name="value">The value as Close spells it.</param>

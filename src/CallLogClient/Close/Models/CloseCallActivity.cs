@@ -17,8 +17,13 @@ public sealed class CloseCallActivity
 {
     private const string CustomFieldPrefix = "custom.";
 
-    /// <summary>The activity's id, e.g. <c>acti_Ay0QqN91HKAHVQUesISYV8QlhDobGfWb1Ui3TE75pJR</c>.</summary>
-    public string Id { get; init; } = "";
+    private readonly string id = "";
+
+    /// <summary>
+    /// The activity's id, e.g. <c>acti_Ay0QqN91HKAHVQUesISYV8QlhDobGfWb1Ui3TE75pJR</c>; empty (never null) when the
+    /// response left it out (<c>_fields</c> without <c>id</c>).
+    /// </summary>
+    public string Id { get => id; init => id = value ?? ""; }
 
     /// <summary>The activity type, always <c>Call</c> (<c>_type</c>).</summary>
     [JsonPropertyName("_type")]

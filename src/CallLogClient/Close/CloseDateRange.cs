@@ -1,4 +1,4 @@
-namespace CallLogClient.Close.Models;
+namespace CallLogClient.Close;
 
 /// <summary>
 /// A date filter of a Close list: at most one lower bound (<see cref="GreaterThan"/> or

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CallLogClient.Serialization;
 
-namespace CallLogClient.Close.Models;
+namespace CallLogClient.Close;
 
 /// <summary>
 /// A bound of a Close date filter: an instant (sent in UTC with an explicit offset, e.g.
