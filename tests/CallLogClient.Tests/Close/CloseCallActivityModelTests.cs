@@ -294,5 +294,37 @@ public sealed class CloseCallActivityModelTests
         Assert.Equal("Renewal", written.RootElement.GetProperty("custom.cf_topic").GetString());
     }
 
+    [Fact]
+    public void A_null_or_missing_id_reads_as_empty_never_null()
+    {
+        Assert.Equal("", CloseFixtures.Call("""{"id":null}""").Id);
+        Assert.Equal("", CloseFixtures.Call("{}").Id);
+    }
+
+    [Fact]
+    public void The_observed_closex_create_request_reads_and_its_plain_recording_address_is_one_the_client_refuses_to_send()
+    {
+        var observed = CloseFixtures.Call(CloseFixtures.Read("observed-create-request-closex.json"));
+
+        Assert.Equal(CloseCallDirection.Outbound, observed.Direction);
+        Assert.Equal(CloseCallDisposition.Answered, observed.Disposition);
+        Assert.Equal(TimeSpan.FromSeconds(345), observed.Duration);
+        Assert.Equal("call originated from mobile", observed.Note);
+        var request = new CloseCreateCallRequest
+        {
+            UserId = observed.UserId,
+            CreatedBy = observed.CreatedBy,
+            Direction = observed.Direction,
+            Duration = observed.Duration,
+            Note = observed.Note,
+            Phone = observed.Phone,
+            RecordingUrl = new Uri(observed.RecordingUrl!, UriKind.RelativeOrAbsolute),
+        };
+
+        var exception = Assert.Throws<ArgumentException>(() => CloseRequestValidator.ValidateCreate(request));
+
+        Assert.Equal("request.RecordingUrl", exception.ParamName);
+    }
+
     public static TheoryData<string> CallFiles() => new(CloseFixtures.CallFiles);
 }

@@ -162,6 +162,29 @@ public sealed class CloseDateWindowTests(WireMockFixture wireMock) : IAsyncLifet
     }
 
     [Fact]
+    public async Task A_window_that_grows_past_the_cap_while_it_is_read_ends_the_read_instead_of_skipping_calls()
+    {
+        client.MaxSkip = 2;
+        await CloseTestClient.StubListAsync(wireMock, Window(0, 2) + Page(0), Page(true, Call("acti_a", "2024-01-01T00:00:00+00:00")));
+        await CloseTestClient.StubListAsync(wireMock, Window(0, 2) + Probe(2), Page(false));
+        await CloseTestClient.StubListAsync(wireMock, Window(0, 2) + Page(1), Page(true, Call("acti_b", "2024-01-01T00:00:00.100000+00:00")));
+        await CloseTestClient.StubListAsync(wireMock, Window(0, 2) + Page(2), Page(true, Call("acti_c", "2024-01-01T00:00:00.200000+00:00")));
+
+        var ids = new List<string>();
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+        {
+            await foreach (var call in client.ListAllByDateWindowsAsync(new CloseCallQuery { DateCreated = CloseDateRange.Between(T0, T0.AddSeconds(2)) }, pageSize: 1))
+            {
+                ids.Add(call.Id);
+            }
+        });
+
+        Assert.Contains("grew past", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(["acti_a", "acti_b", "acti_c"], ids);
+        Assert.Equal(4, (await wireMock.Admin.GetRequestsAsync()).Count);
+    }
+
+    [Fact]
     public async Task Without_bounds_the_read_ends_at_the_second_after_it_started_and_splits_from_the_epoch()
     {
         using var windowClient = CloseTestClient.Create(wireMock, options => options.TimeProvider = new FixedTimeProvider(new DateTimeOffset(2024, 1, 15, 10, 0, 0, 300, TimeSpan.Zero)));
