@@ -65,7 +65,7 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     /// <inheritdoc/>
     public IAsyncEnumerable<PipedriveCallLog> ListAllAsync(int pageSize = 50, CancellationToken cancellationToken = default)
     {
-        PipedriveRequestValidator.ValidatePage(0, pageSize);
+        PipedriveRequestValidator.ValidatePageSize(pageSize);
         return EnumerateAsync(pageSize, cancellationToken);
     }
 
