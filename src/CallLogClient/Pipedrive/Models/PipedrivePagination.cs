@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace CallLogClient.Pipedrive.Models;
 
 /// <summary>The paging block of a Pipedrive list response (<c>additional_data.pagination</c>).</summary>
@@ -14,4 +17,8 @@ public sealed class PipedrivePagination
 
     /// <summary>The offset of the next page, when the server names it.</summary>
     public int? NextStart { get; init; }
+
+    /// <summary>Fields the API sent that this type does not know, kept unchanged.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }
