@@ -211,6 +211,27 @@ public sealed class PipedriveRecordingTests(WireMockFixture wireMock) : Pipedriv
     }
 
     [Fact]
+    public async Task An_empty_2xx_is_a_success()
+    {
+        await StubAsync(new Stub { Method = "POST", UrlPath = RecordingsPath, Status = 201 });
+        using var stream = new MemoryStream(AudioStreams.Bytes(100));
+
+        await Client.AddRecordingAsync(Id, stream, "call.mp3", "audio/mpeg");
+
+        Assert.Single(await Admin.GetRequestsAsync());
+    }
+
+    [Fact]
+    public async Task A_missing_file_with_an_invalid_id_fails_on_the_id()
+    {
+        var exception = await Assert.ThrowsAnyAsync<ArgumentException>(
+            () => Client.AddRecordingFromFileAsync("", Path.Combine(tempDirectory, "absent.mp3")));
+
+        Assert.Equal("id", exception.ParamName);
+        await AssertNothingSentAsync();
+    }
+
+    [Fact]
     public async Task Success_false_inside_a_200_upload_is_a_failure()
     {
         await StubAsync(JsonStub("POST", RecordingsPath, 200, """{"success":false,"error":"Unsupported audio"}"""));
