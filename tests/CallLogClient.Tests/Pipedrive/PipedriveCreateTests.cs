@@ -69,6 +69,36 @@ public sealed class PipedriveCreateTests(WireMockFixture wireMock) : PipedriveWi
     }
 
     [Fact]
+    public async Task The_body_has_the_shape_of_the_documented_request_example()
+    {
+        await StubCreatedAsync();
+        var example = JsonNode.Parse(PipedriveFixtures.Read("create-request.json"))!.AsObject();
+
+        await Client.CreateAsync(new PipedriveCreateCallLogRequest
+        {
+            Subject = "subject",
+            Duration = TimeSpan.FromSeconds(60),
+            Outcome = PipedriveCallOutcome.Connected,
+            FromPhoneNumber = "+55 555 5555",
+            ToPhoneNumber = "+55 555 5556",
+            StartTime = new DateTimeOffset(2021, 1, 30, 22, 30, 0, TimeSpan.Zero),
+            EndTime = new DateTimeOffset(2021, 1, 30, 22, 31, 0, TimeSpan.Zero),
+            PersonId = 1,
+            OrgId = 1,
+            DealId = 1,
+            Note = "note",
+        });
+
+        var body = BodyOf(await SingleRequestAsync());
+        Assert.Equal(example.Select(p => p.Key).Order(), body.Select(p => p.Key).Order());
+        foreach (var (name, value) in example)
+        {
+            var expected = name == "duration" ? "\"60\"" : value!.ToJsonString(); // the spec types duration as a string
+            Assert.Equal(expected, body[name]!.ToJsonString());
+        }
+    }
+
+    [Fact]
     public async Task Sends_only_the_fields_that_were_set()
     {
         await StubCreatedAsync();
