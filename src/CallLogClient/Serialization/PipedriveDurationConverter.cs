@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -20,7 +19,7 @@ internal sealed class PipedriveDurationConverter : JsonConverter<TimeSpan?>
             case JsonTokenType.Null:
                 return null;
             case JsonTokenType.Number:
-                return FromSeconds(reader.GetDouble(), Encoding.UTF8.GetString(reader.ValueSpan));
+                return FromSeconds(reader.GetDouble());
             case JsonTokenType.String:
                 var text = reader.GetString();
                 if (string.IsNullOrWhiteSpace(text))
@@ -30,7 +29,7 @@ internal sealed class PipedriveDurationConverter : JsonConverter<TimeSpan?>
 
                 if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
                 {
-                    return FromSeconds(seconds, text);
+                    return FromSeconds(seconds);
                 }
 
                 if (TimeSpan.TryParseExact(text, @"h\:mm\:ss", CultureInfo.InvariantCulture, out var clock))
@@ -45,10 +44,10 @@ internal sealed class PipedriveDurationConverter : JsonConverter<TimeSpan?>
     }
 
     /// <summary>Seconds as a TimeSpan; NaN, infinities and values beyond TimeSpan are a JsonException, not an escape.</summary>
-    private static TimeSpan FromSeconds(double seconds, string text) =>
+    private static TimeSpan FromSeconds(double seconds) =>
         double.IsFinite(seconds) && Math.Abs(seconds) < TimeSpan.MaxValue.TotalSeconds
             ? TimeSpan.FromSeconds(seconds)
-            : throw new JsonException($"'{text}' is not a duration.");
+            : throw new JsonException("The duration is not a number of seconds that a TimeSpan can hold.");
 
     public override void Write(Utf8JsonWriter writer, TimeSpan? value, JsonSerializerOptions options)
     {

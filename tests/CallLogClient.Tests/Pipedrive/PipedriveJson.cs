@@ -16,7 +16,7 @@ internal static class PipedriveJson
         JsonNode.Parse(Encoding.UTF8.GetString(
             JsonSerializer.SerializeToUtf8Bytes(request, PipedriveJsonContext.Default.PipedriveCreateCallLogRequest)))!.AsObject();
 
-    /// <summary>A request with the four required fields set, to vary with <c>with</c>-style initializers.</summary>
+    /// <summary>A valid request: the four required fields, times and outcome replaceable.</summary>
     public static PipedriveCreateCallLogRequest MinimalRequest(
         DateTimeOffset? start = null, DateTimeOffset? end = null, PipedriveCallOutcome? outcome = null) => new()
     {

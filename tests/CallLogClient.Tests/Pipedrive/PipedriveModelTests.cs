@@ -182,15 +182,4 @@ public sealed class PipedriveModelTests
 
         Assert.Equal(expected, page.NextStart);
     }
-
-    [Fact]
-    public void Models_are_classes_whose_ToString_shows_no_phone_number_or_note()
-    {
-        var log = PipedriveJson.ReadCallLog(PipedriveFixtures.Read("create-request.json"));
-        var request = PipedriveJson.MinimalRequest();
-
-        Assert.DoesNotContain("555", log.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain("note", log.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain("5550100", request.ToString(), StringComparison.Ordinal);
-    }
 }

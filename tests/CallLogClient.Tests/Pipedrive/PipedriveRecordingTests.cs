@@ -3,7 +3,7 @@ using CallLogClient.Tests.WireMock;
 
 namespace CallLogClient.Tests.Pipedrive;
 
-public sealed class PipedriveRecordingTests(WireMockFixture wireMock) : PipedriveWireMockTests(wireMock), IDisposable
+public sealed class PipedriveRecordingTests(WireMockFixture wireMock) : PipedriveWireMockTests(wireMock)
 {
     private const string Id = "CAd92b224eb4a39b5ad8fea92ff0e";
     private const string RecordingsPath = $"/v1/callLogs/{Id}/recordings";
@@ -12,10 +12,14 @@ public sealed class PipedriveRecordingTests(WireMockFixture wireMock) : Pipedriv
 
     private Task StubStoredAsync() => StubAsync(JsonStub("POST", RecordingsPath, 200, PipedriveFixtures.Read("recording-response.json")));
 
-    void IDisposable.Dispose()
+    protected override void Dispose(bool disposing)
     {
-        Directory.Delete(tempDirectory, recursive: true);
-        Dispose();
+        if (disposing)
+        {
+            Directory.Delete(tempDirectory, recursive: true);
+        }
+
+        base.Dispose(disposing);
     }
 
     private async Task<MultipartPart> SingleFilePartAsync()

@@ -35,12 +35,16 @@ public abstract class PipedriveWireMockTests : IAsyncLifetime, IDisposable
 
     public void Dispose()
     {
-        foreach (var client in clients)
-        {
-            client.Dispose();
-        }
-
+        Dispose(disposing: true);
         GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            clients.ForEach(client => client.Dispose());
+        }
     }
 
     protected PipedriveCallLogsClient CreateClient(Action<PipedriveClientOptions>? configure = null)
