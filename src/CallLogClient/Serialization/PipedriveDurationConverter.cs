@@ -19,7 +19,7 @@ internal sealed class PipedriveDurationConverter : JsonConverter<TimeSpan?>
             case JsonTokenType.Null:
                 return null;
             case JsonTokenType.Number:
-                return TimeSpan.FromSeconds(reader.GetDouble());
+                return FromSeconds(reader.GetDouble());
             case JsonTokenType.String:
                 var text = reader.GetString();
                 if (string.IsNullOrWhiteSpace(text))
@@ -29,7 +29,7 @@ internal sealed class PipedriveDurationConverter : JsonConverter<TimeSpan?>
 
                 if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
                 {
-                    return TimeSpan.FromSeconds(seconds);
+                    return FromSeconds(seconds);
                 }
 
                 if (TimeSpan.TryParseExact(text, @"h\:mm\:ss", CultureInfo.InvariantCulture, out var clock))
@@ -42,6 +42,12 @@ internal sealed class PipedriveDurationConverter : JsonConverter<TimeSpan?>
                 throw new JsonException($"Expected a duration, got {reader.TokenType}.");
         }
     }
+
+    /// <summary>Seconds as a TimeSpan; NaN, infinities and values beyond TimeSpan are a JsonException, not an escape.</summary>
+    private static TimeSpan FromSeconds(double seconds) =>
+        double.IsFinite(seconds) && Math.Abs(seconds) < TimeSpan.MaxValue.TotalSeconds
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new JsonException("The duration is not a number of seconds that a TimeSpan can hold.");
 
     public override void Write(Utf8JsonWriter writer, TimeSpan? value, JsonSerializerOptions options)
     {
