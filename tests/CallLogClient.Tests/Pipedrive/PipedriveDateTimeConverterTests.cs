@@ -78,6 +78,16 @@ public sealed class PipedriveDateTimeConverterTests
         Assert.Equal("2024-07-05 00:00:01", body["end_time"]!.GetValue<string>());
     }
 
+    [Fact]
+    public void A_local_noon_in_the_test_time_zone_goes_out_as_half_past_six_UTC()
+    {
+        var noon = new DateTime(2024, 1, 15, 12, 0, 0, DateTimeKind.Local); // the test run is at +05:30 (tests.runsettings)
+
+        var body = PipedriveJson.Write(PipedriveJson.MinimalRequest(start: noon, end: noon.AddMinutes(1)));
+
+        Assert.Equal("2024-01-15 06:30:00", body["start_time"]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData(DateTimeKind.Local)]
     [InlineData(DateTimeKind.Unspecified)] // .NET converts Unspecified as local time, as the property documents
