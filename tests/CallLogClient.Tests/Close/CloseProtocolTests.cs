@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -51,7 +52,7 @@ public sealed class CloseProtocolTests
     [Fact]
     public void The_skip_cap_error_keeps_its_max_skip_text()
     {
-        var error = Parse(JsonSerializer.Serialize(new Dictionary<string, string> { ["error"] = SkipCapMessage }));
+        var error = Parse(new JsonObject { ["error"] = SkipCapMessage }.ToJsonString());
 
         Assert.Equal(SkipCapMessage, error.Message);
     }
