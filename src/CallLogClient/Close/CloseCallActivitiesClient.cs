@@ -148,7 +148,11 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
     {
         var request = new ApiRequest { Method = HttpMethod.Get, Path = CallsPath, Query = CloseQueryString.ForList(query, skip, limit) };
         var response = await executor.SendAsync(request, Context.CloseListResponse, cancellationToken).ConfigureAwait(false);
-        return new CloseCallActivityPage(response.Value.Data ?? [], response.Value.HasMore, skip);
+        var items = response.Value.Data ?? [];
+        return items.Contains(null!)
+            ? throw new CallLogResponseFormatException(
+                executor.DescribeUnsuccessful(request, response, "The list held a null item instead of a call activity.", errorCode: null))
+            : new CloseCallActivityPage(items, response.Value.HasMore, skip);
     }
 
     /// <summary>Sends a request answered by one call activity; unless <c>_fields</c> left it out, it must carry its id.</summary>

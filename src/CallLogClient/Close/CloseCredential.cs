@@ -25,10 +25,10 @@ public sealed class CloseCredential : IRequestCredential
     /// <returns>The credential.</returns>
     public static CloseCredential FromApiKey(string apiKey)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
-        if (apiKey.Contains(':', StringComparison.Ordinal) || apiKey.Any(char.IsWhiteSpace))
+        CredentialText.Require(apiKey, nameof(apiKey), "API key");
+        if (apiKey.Contains(':', StringComparison.Ordinal))
         {
-            throw new ArgumentException("An API key has no colon or white space; check what was pasted.", nameof(apiKey));
+            throw new ArgumentException("An API key has no colon; check what was pasted.", nameof(apiKey));
         }
 
         return new CloseCredential(Convert.ToBase64String(Encoding.UTF8.GetBytes(apiKey + ":")), bearer: null);

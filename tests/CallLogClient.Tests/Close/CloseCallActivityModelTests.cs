@@ -48,7 +48,7 @@ public sealed class CloseCallActivityModelTests
         Assert.Null(call.DialerSavedSearchId);
         Assert.Null(call.RecordingTranscript);
         Assert.Null(call.AdditionalProperties);
-        Assert.Empty(call.CustomFields);
+        Assert.Empty(call.GetCustomFields());
     }
 
     [Fact]
@@ -284,10 +284,10 @@ public sealed class CloseCallActivityModelTests
 
         var call = CloseFixtures.Call(json);
 
-        Assert.Equal(["cf_none", "cf_score", "cf_topic"], call.CustomFields.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal("Renewal", call.CustomFields["cf_topic"].GetString());
-        Assert.Equal(7, call.CustomFields["cf_score"].GetInt32());
-        Assert.Equal(JsonValueKind.Null, call.CustomFields["cf_none"].ValueKind);
+        Assert.Equal(["cf_none", "cf_score", "cf_topic"], call.GetCustomFields().Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("Renewal", call.GetCustomFields()["cf_topic"].GetString());
+        Assert.Equal(7, call.GetCustomFields()["cf_score"].GetInt32());
+        Assert.Equal(JsonValueKind.Null, call.GetCustomFields()["cf_none"].ValueKind);
         Assert.True(call.AdditionalProperties!["brand_new"].GetBoolean());
 
         using var written = JsonDocument.Parse(JsonSerializer.Serialize(call, CloseJsonContext.Default.CloseCallActivity));

@@ -37,6 +37,17 @@ public sealed class CloseListTests(WireMockFixture wireMock) : IAsyncLifetime, I
     }
 
     [Fact]
+    public async Task A_null_item_in_the_list_is_an_unreadable_response_not_a_null_reference()
+    {
+        await CloseTestClient.StubListAsync(wireMock, "_skip=0&_limit=100", """{"data":[null],"has_more":false}""");
+
+        var error = await Assert.ThrowsAsync<CallLogClient.Errors.CallLogResponseFormatException>(() => client.ListPageAsync());
+
+        Assert.Contains("null item", error.Message, StringComparison.Ordinal);
+        Assert.Single(await wireMock.Admin.GetRequestsAsync());
+    }
+
+    [Fact]
     public async Task Every_filter_is_sent_in_a_fixed_order_with_offsets_escaped_and_lists_comma_separated()
     {
         const string expectedQuery =

@@ -23,13 +23,16 @@ public sealed class PipedriveCredentialTests
             PipedriveCredential.FromAccessTokenProvider(_ => ValueTask.FromResult(Secret)).ToString());
     }
 
-    [Fact]
-    public void Options_holding_a_credential_do_not_show_it()
+    [Theory]
+    [InlineData("tok\r\nX-Injected: yes")]
+    [InlineData("token-read-from-a-file\n")]
+    [InlineData("two words")]
+    public void Tokens_that_would_break_the_header_are_rejected(string token)
     {
-        var options = new PipedriveClientOptions { Credential = PipedriveCredential.FromApiToken(Secret) };
+        var error = Assert.Throws<ArgumentException>(() => PipedriveCredential.FromApiToken(token));
 
-        Assert.DoesNotContain(Secret, options.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(Secret, $"{options.Credential}", StringComparison.Ordinal);
+        Assert.Equal("apiToken", error.ParamName);
+        Assert.DoesNotContain(token, error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -7,7 +7,7 @@ namespace CallLogClient.Close.Models;
 /// <summary>
 /// A Close call activity as the API returns it. Every field but <see cref="Id"/> may be absent or null (a request with
 /// <c>_fields</c> returns only the fields it names). Fields this type does not know, custom activity fields
-/// (<c>custom.cf_…</c>) included, are kept in <see cref="AdditionalProperties"/>; <see cref="CustomFields"/> lists the
+/// (<c>custom.cf_…</c>) included, are kept in <see cref="AdditionalProperties"/>; <see cref="GetCustomFields"/> lists the
 /// custom ones.
 /// </summary>
 /// <remarks>
@@ -207,8 +207,8 @@ public sealed class CloseCallActivity
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
     /// <summary>The custom activity fields (<c>custom.cf_…</c>), keyed by field id without the prefix (<c>cf_…</c>).</summary>
-    [JsonIgnore]
-    public IReadOnlyDictionary<string, JsonElement> CustomFields =>
+    /// <returns>A new dictionary built from <see cref="AdditionalProperties"/>.</returns>
+    public IReadOnlyDictionary<string, JsonElement> GetCustomFields() =>
         (AdditionalProperties ?? new Dictionary<string, JsonElement>())
             .Where(property => property.Key.StartsWith(CustomFieldPrefix, StringComparison.Ordinal))
             .ToDictionary(property => property.Key[CustomFieldPrefix.Length..], property => property.Value, StringComparer.Ordinal);
