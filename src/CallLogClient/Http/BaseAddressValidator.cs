@@ -17,9 +17,9 @@ internal static class BaseAddressValidator
             throw new ArgumentException("The base address must use https (plain http is allowed only on loopback).", paramName);
         }
 
-        if (!string.IsNullOrEmpty(address.Query) || !string.IsNullOrEmpty(address.UserInfo))
+        if (!string.IsNullOrEmpty(address.Query) || !string.IsNullOrEmpty(address.UserInfo) || !string.IsNullOrEmpty(address.Fragment))
         {
-            throw new ArgumentException("The base address must not carry a query string or user info.", paramName);
+            throw new ArgumentException("The base address must not carry a query string, a fragment or user info.", paramName);
         }
 
         return address.AbsoluteUri.EndsWith('/') ? address : new Uri(address.AbsoluteUri + "/");

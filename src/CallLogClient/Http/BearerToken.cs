@@ -7,16 +7,16 @@ internal sealed class BearerToken(Func<CancellationToken, ValueTask<string>> acc
 {
     public static BearerToken Fixed(string accessToken, string paramName)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(accessToken, paramName);
+        CredentialText.Require(accessToken, paramName, "access token");
         return new BearerToken(_ => ValueTask.FromResult(accessToken));
     }
 
     public async ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var token = await accessTokenProvider(cancellationToken).ConfigureAwait(false);
-        if (string.IsNullOrWhiteSpace(token))
+        if (!CredentialText.IsHeaderSafe(token))
         {
-            throw new InvalidOperationException("The access token provider returned an empty token.");
+            throw new InvalidOperationException("The access token provider returned an empty token, or one with white space or control characters.");
         }
 
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 
 namespace CallLogClient.Http;
@@ -28,7 +29,7 @@ internal static class RecordingContent
             throw new ArgumentException("The audio stream is empty.", nameof(audio));
         }
 
-        var file = new StreamContent(audio);
+        var file = new CallerStreamContent(audio);
         file.Headers.ContentType = mediaType;
         file.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data")
         {
@@ -41,5 +42,39 @@ internal static class RecordingContent
         }
 
         return new MultipartFormDataContent { file };
+    }
+
+    /// <summary>
+    /// The caller's stream as a part body, never disposed: <see cref="StreamContent"/> disposes a forward-only stream
+    /// once it has sent it. A seekable stream is rewound to where it started on every attempt.
+    /// </summary>
+    private sealed class CallerStreamContent(Stream audio) : HttpContent
+    {
+        private readonly long start = audio.CanSeek ? audio.Position : 0;
+        private bool sent;
+
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+            SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+        {
+            if (audio.CanSeek)
+            {
+                audio.Position = start;
+            }
+            else if (sent)
+            {
+                throw new InvalidOperationException("A forward-only audio stream can be sent only once.");
+            }
+
+            sent = true;
+            await audio.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = audio.CanSeek ? audio.Length - start : 0;
+            return audio.CanSeek;
+        }
     }
 }

@@ -70,7 +70,7 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     /// <inheritdoc/>
     public IAsyncEnumerable<PipedriveCallLog> ListAllAsync(int pageSize = 50, CancellationToken cancellationToken = default)
     {
-        PipedriveRequestValidator.ValidatePage(0, pageSize);
+        PipedriveRequestValidator.ValidatePageSize(pageSize);
         return EnumerateAsync(pageSize, cancellationToken);
     }
 
@@ -124,14 +124,15 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
             Replay = audio.CanSeek ? ReplayPolicy.Idempotent : ReplayPolicy.Never,
             Cost = 10,
         };
-        var response = await executor.SendAsync(request, Context.PipedriveResponseJsonElement, cancellationToken).ConfigureAwait(false);
-        EnsureSuccess(request, response);
+        var response = await executor.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        EnsureNotRefused(request, response);
     }
 
     /// <inheritdoc/>
     public async Task AddRecordingFromFileAsync(
         string id, string filePath, string? contentType = null, CancellationToken cancellationToken = default)
     {
+        PipedriveRequestValidator.ValidateId(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
         var mediaType = contentType ?? AudioMediaType.FromFileName(filePath, nameof(filePath));
         var audio = new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024, useAsync: true);
@@ -149,7 +150,9 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     {
         PipedriveRequestValidator.ValidateId(id);
         var request = new ApiRequest { Method = HttpMethod.Delete, Path = CallLogPath(id), Cost = 6 };
-        return (await executor.SendAsync(request, cancellationToken).ConfigureAwait(false)).WithoutValue();
+        var response = await executor.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        EnsureNotRefused(request, response);
+        return response.WithoutValue();
     }
 
     /// <summary>Releases the connection pool of a client built from options; a client from dependency injection owns none.</summary>
@@ -181,10 +184,37 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
 
     /// <summary>Pipedrive can answer 2xx with <c>success:false</c>; that is a failure, not a result.</summary>
     private PipedriveResponse<T> EnsureSuccess<T>(ApiRequest request, ApiResponse<PipedriveResponse<T>> response) =>
-        response.Value.Success == false
-            ? throw new CallLogResponseFormatException(
-                executor.DescribeUnsuccessful(request, response, response.Value.Error ?? "success:false in a 2xx response.", errorCode: null))
-            : response.Value;
+        response.Value.Success == false ? throw Unsuccessful(request, response, response.Value.Error) : response.Value;
+
+    /// <summary>
+    /// For calls whose success body carries nothing (<c>{success:true}</c>): a 2xx is a success, even empty or
+    /// unreadable, unless its body says <c>success:false</c>. A 404/410 here is a delete a retry found already done.
+    /// </summary>
+    private void EnsureNotRefused(ApiRequest request, ApiResponse<ReadOnlyMemory<byte>> response)
+    {
+        if ((int)response.StatusCode is < 200 or > 299 || !ErrorBodyText.LooksLikeJsonObject(response.Value.Span))
+        {
+            return;
+        }
+
+        PipedriveResponse<JsonElement>? envelope;
+        try
+        {
+            envelope = JsonSerializer.Deserialize(response.Value.Span, Context.PipedriveResponseJsonElement);
+        }
+        catch (JsonException)
+        {
+            return; // the status already says the server did it
+        }
+
+        if (envelope?.Success == false)
+        {
+            throw Unsuccessful(request, response, envelope.Error);
+        }
+    }
+
+    private CallLogResponseFormatException Unsuccessful<T>(ApiRequest request, ApiResponse<T> response, string? error) =>
+        new(executor.DescribeUnsuccessful(request, response, error ?? "success:false in a 2xx response.", errorCode: null));
 
     private static string CallLogPath(string id) => "callLogs/" + Uri.EscapeDataString(id);
 

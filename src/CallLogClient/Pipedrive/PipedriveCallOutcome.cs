@@ -14,7 +14,14 @@ public readonly struct PipedriveCallOutcome : IEquatable<PipedriveCallOutcome>, 
 
     /// <summary>Wraps a raw outcome value.</summary>
     /// <param name="value">The value as Pipedrive spells it, e.g. <c>connected</c>.</param>
-    public PipedriveCallOutcome(string value) => Value = ExtensibleEnum.RequireValue(value, nameof(value));
+    public PipedriveCallOutcome(string value)
+        : this(value, validate: true)
+    {
+    }
+
+    /// <summary>Unvalidated for the server's values: even an empty string is kept, so that reading never throws.</summary>
+    private PipedriveCallOutcome(string value, bool validate) =>
+        Value = validate ? ExtensibleEnum.RequireValue(value, nameof(value)) : value;
 
     /// <summary>The call was answered.</summary>
     public static PipedriveCallOutcome Connected { get; } = new("connected");
@@ -40,7 +47,7 @@ public readonly struct PipedriveCallOutcome : IEquatable<PipedriveCallOutcome>, 
     /// <summary><see langword="true"/> when the value is one of the documented outcomes.</summary>
     public bool IsKnown => ExtensibleEnum.IsOneOf(Value, Known);
 
-    static PipedriveCallOutcome IExtensibleEnum<PipedriveCallOutcome>.FromValue(string value) => new(value);
+    static PipedriveCallOutcome IExtensibleEnum<PipedriveCallOutcome>.FromValue(string value) => new(value, validate: false);
 
     /// <summary>Wraps a raw value.</summary>
     /// <param name="value">The value as Pipedrive spells it.</param>

@@ -24,8 +24,7 @@ public sealed class PipedriveCredential : IRequestCredential
     /// <returns>The credential.</returns>
     public static PipedriveCredential FromApiToken(string apiToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(apiToken);
-        return new PipedriveCredential(apiToken, bearer: null);
+        return new PipedriveCredential(CredentialText.Require(apiToken, nameof(apiToken), "API token"), bearer: null);
     }
 
     /// <summary>A fixed OAuth access token (scope <c>phone-integration</c>).</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CallLogClient.Pipedrive.Models;
 
 namespace CallLogClient.Pipedrive;
@@ -39,9 +40,9 @@ internal static class PipedriveRequestValidator
             throw Invalid(nameof(request.LeadId), "A call log belongs to a deal or a lead, not both: set DealId or LeadId.");
         }
 
-        if (request.LeadId is not null && !Guid.TryParse(request.LeadId, out _))
+        if (request.LeadId is not null && !Guid.TryParseExact(request.LeadId, "D", out _))
         {
-            throw Invalid(nameof(request.LeadId), "LeadId (lead_id) must be a UUID.");
+            throw Invalid(nameof(request.LeadId), "LeadId (lead_id) must be a UUID such as adf21080-0e10-11eb-879b-05d71fb426ec.");
         }
 
         RequirePositive(request.UserId, nameof(request.UserId));
@@ -54,15 +55,25 @@ internal static class PipedriveRequestValidator
     public static void ValidatePage(int start, int limit)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ValidatePageSize(limit);
+    }
+
+    public static void ValidatePageSize(int limit, [CallerArgumentExpression(nameof(limit))] string? paramName = null)
+    {
         if (limit is < 1 or > MaxPageSize)
         {
-            throw new ArgumentOutOfRangeException(nameof(limit), limit, $"Must be between 1 and {MaxPageSize}.");
+            throw new ArgumentOutOfRangeException(paramName, limit, $"Must be between 1 and {MaxPageSize}.");
         }
     }
 
     public static void ValidateId(string id)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        if (id is "." or "..")
+        {
+            // Escaping leaves dots alone, and the URI would resolve them to another path (.. → /v1/).
+            throw new ArgumentException("A call log id cannot be '.' or '..'.", nameof(id));
+        }
     }
 
     private static void RequirePositive(long? id, string field)

@@ -1,57 +1,17 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace CallLogClient.Serialization;
 
 /// <summary>
 /// Pipedrive <c>duration</c>: written as a string of whole seconds (the spec's type); read from a string or a number of
-/// seconds, or <c>HH:MM:SS</c>. An empty string reads as null.
+/// seconds, or <c>HH:MM:SS</c>.
 /// </summary>
-internal sealed class PipedriveDurationConverter : JsonConverter<TimeSpan?>
+internal sealed class PipedriveDurationConverter : SecondsConverter
 {
-    public override bool HandleNull => true;
+    protected override bool TryParseOtherForm(string text, out TimeSpan duration) =>
+        TimeSpan.TryParseExact(text, @"h\:mm\:ss", CultureInfo.InvariantCulture, out duration);
 
-    public override TimeSpan? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.Null:
-                return null;
-            case JsonTokenType.Number:
-                return TimeSpan.FromSeconds(reader.GetDouble());
-            case JsonTokenType.String:
-                var text = reader.GetString();
-                if (string.IsNullOrWhiteSpace(text))
-                {
-                    return null;
-                }
-
-                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
-                {
-                    return TimeSpan.FromSeconds(seconds);
-                }
-
-                if (TimeSpan.TryParseExact(text, @"h\:mm\:ss", CultureInfo.InvariantCulture, out var clock))
-                {
-                    return clock;
-                }
-
-                throw new JsonException($"'{text}' is not a duration.");
-            default:
-                throw new JsonException($"Expected a duration, got {reader.TokenType}.");
-        }
-    }
-
-    public override void Write(Utf8JsonWriter writer, TimeSpan? value, JsonSerializerOptions options)
-    {
-        if (value is { } duration)
-        {
-            writer.WriteStringValue(((long)duration.TotalSeconds).ToString(CultureInfo.InvariantCulture));
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
-    }
+    protected override void WriteSeconds(Utf8JsonWriter writer, TimeSpan duration) =>
+        writer.WriteStringValue(((long)duration.TotalSeconds).ToString(CultureInfo.InvariantCulture));
 }

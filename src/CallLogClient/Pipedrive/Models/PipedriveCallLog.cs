@@ -10,8 +10,13 @@ namespace CallLogClient.Pipedrive.Models;
 /// </summary>
 public sealed class PipedriveCallLog
 {
-    /// <summary>The call log's id: an opaque string such as <c>CAd92b224eb4a39b5ad8fea92ff0e</c>.</summary>
-    public string Id { get; init; } = "";
+    private readonly string id = "";
+
+    /// <summary>
+    /// The call log's id: an opaque string such as <c>CAd92b224eb4a39b5ad8fea92ff0e</c>; empty (never null) when the
+    /// server sent none.
+    /// </summary>
+    public string Id { get => id; init => id = value ?? ""; }
 
     /// <summary>The owner of the call log.</summary>
     public long? UserId { get; init; }
@@ -58,8 +63,8 @@ public sealed class PipedriveCallLog
     /// <summary>The note, as HTML.</summary>
     public string? Note { get; init; }
 
-    /// <summary>Whether a recording is attached.</summary>
-    public bool HasRecording { get; init; }
+    /// <summary>Whether a recording is attached; <see langword="null"/> when the server did not say.</summary>
+    public bool? HasRecording { get; init; }
 
     /// <summary>The Pipedrive company the call log belongs to.</summary>
     public long? CompanyId { get; init; }

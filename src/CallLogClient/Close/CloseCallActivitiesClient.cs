@@ -1,0 +1,185 @@
+using System.Net.Http.Headers;
+using CallLogClient.Close.Models;
+using CallLogClient.Errors;
+using CallLogClient.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CallLogClient.Close;
+
+/// <summary>
+/// The Close Call activities client. Thread-safe; keep one per credential. Built by
+/// <c>services.AddCloseCallActivities(...)</c>, or directly from options for use without dependency injection.
+/// </summary>
+public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDisposable
+{
+    /// <summary>The name of the <see cref="HttpClient"/> this client asks <see cref="IHttpClientFactory"/> for.</summary>
+    public const string HttpClientName = "CallLogClient.Close";
+
+    private const string CallsPath = "activity/call/";
+
+    private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
+    private static readonly CloseJsonContext Context = CloseJsonContext.Default;
+
+    private readonly RequestExecutor executor;
+    private readonly TimeProvider timeProvider;
+    private readonly HttpClient? ownedHttpClient;
+
+    /// <summary>Creates a client with its own connection pool and handler chain, for use without dependency injection.</summary>
+    /// <param name="options">The settings; checked here.</param>
+    /// <param name="loggerFactory">Where the client logs; nothing is logged when <see langword="null"/>.</param>
+    public CloseCallActivitiesClient(CloseClientOptions options, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(HttpClientName);
+        var httpClient = HandlerChain.CreateHttpClient(options, CloseProtocol.Instance, options.Credential!, logger);
+        ownedHttpClient = httpClient;
+        executor = CreateExecutor(options, () => httpClient, logger);
+        timeProvider = options.TimeProvider;
+    }
+
+    internal CloseCallActivitiesClient(CloseClientOptions options, Func<HttpClient> httpClientSource, ILogger logger)
+    {
+        options.Validate();
+        executor = CreateExecutor(options, httpClientSource, logger);
+        timeProvider = options.TimeProvider;
+    }
+
+    /// <summary>The largest <c>_skip</c> the paging methods use; lowered by tests to cross the cap with a few calls.</summary>
+    internal int MaxSkip { get; set; } = CloseRequestValidator.MaxSkip;
+
+    /// <inheritdoc/>
+    public Task<CloseCallActivityPage> ListPageAsync(
+        CloseCallQuery? query = null, int skip = 0, int limit = 100, CancellationToken cancellationToken = default)
+    {
+        CloseRequestValidator.ValidateQuery(query);
+        CloseRequestValidator.ValidatePage(skip, limit);
+        return ReadPageAsync(query, skip, limit, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public IAsyncEnumerable<CloseCallActivity> ListAllAsync(
+        CloseCallQuery? query = null, int pageSize = 100, CancellationToken cancellationToken = default)
+    {
+        CloseRequestValidator.ValidateQuery(query);
+        CloseRequestValidator.ValidatePageSize(pageSize, nameof(pageSize));
+        return EnumerateAsync(query, pageSize, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public IAsyncEnumerable<CloseCallActivity> ListAllByDateWindowsAsync(
+        CloseCallQuery? query = null, int pageSize = 100, CancellationToken cancellationToken = default)
+    {
+        CloseRequestValidator.ValidateQuery(query);
+        CloseRequestValidator.ValidatePageSize(pageSize, nameof(pageSize));
+        return new CloseDateWindowReader(ReadPageAsync, MaxSkip, timeProvider).ReadAsync(query, pageSize, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task<CloseCallActivity> GetAsync(string id, IEnumerable<string>? fields = null, CancellationToken cancellationToken = default)
+    {
+        CloseRequestValidator.ValidateId(id);
+        var fieldList = fields?.ToList();
+        CloseRequestValidator.ValidateFields(fieldList, nameof(fields));
+        var request = new ApiRequest { Method = HttpMethod.Get, Path = CallPath(id), Query = CloseQueryString.ForFields(fieldList) };
+        return await SendAsync(request, requireId: fieldList is null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task<CloseCallActivity> CreateAsync(CloseCreateCallRequest request, CancellationToken cancellationToken = default)
+    {
+        CloseRequestValidator.ValidateCreate(request);
+        var apiRequest = new ApiRequest
+        {
+            Method = HttpMethod.Post,
+            Path = CallsPath,
+            Content = JsonContent(CloseCallRequestWriter.Create(request)),
+            Replay = ReplayPolicy.CreateOnce,
+            Model = request,
+        };
+        return await SendAsync(apiRequest, requireId: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task<CloseCallActivity> UpdateAsync(string id, CloseUpdateCallRequest request, CancellationToken cancellationToken = default)
+    {
+        CloseRequestValidator.ValidateId(id);
+        CloseRequestValidator.ValidateUpdate(request);
+        var apiRequest = new ApiRequest
+        {
+            Method = HttpMethod.Put,
+            Path = CallPath(id),
+            Content = JsonContent(CloseCallRequestWriter.Update(request)),
+            Replay = ReplayPolicy.Idempotent,
+        };
+        return await SendAsync(apiRequest, requireId: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
+    {
+        CloseRequestValidator.ValidateId(id);
+        var request = new ApiRequest { Method = HttpMethod.Delete, Path = CallPath(id) };
+        await executor.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Releases the connection pool of a client built from options; a client from dependency injection owns none.</summary>
+    public void Dispose() => ownedHttpClient?.Dispose();
+
+    private async IAsyncEnumerable<CloseCallActivity> EnumerateAsync(
+        CloseCallQuery? query, int pageSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var first = await ReadPageAsync(query, 0, pageSize, cancellationToken).ConfigureAwait(false);
+        var calls = ClosePaging.ContinueAsync(
+            first,
+            (skip, token) => ReadPageAsync(query, skip, pageSize, token),
+            MaxSkip,
+            include: static _ => true,
+            $"More calls match than Close lets a list skip ({MaxSkip}); read them with ListAllByDateWindowsAsync, which splits the range by date_created.",
+            cancellationToken);
+        await foreach (var call in calls.ConfigureAwait(false))
+        {
+            yield return call;
+        }
+    }
+
+    private async Task<CloseCallActivityPage> ReadPageAsync(CloseCallQuery? query, int skip, int limit, CancellationToken cancellationToken)
+    {
+        var request = new ApiRequest { Method = HttpMethod.Get, Path = CallsPath, Query = CloseQueryString.ForList(query, skip, limit) };
+        var response = await executor.SendAsync(request, Context.CloseListResponse, cancellationToken).ConfigureAwait(false);
+        var items = response.Value.Data ?? [];
+        return items.Contains(null!)
+            ? throw new CallLogResponseFormatException(
+                executor.DescribeUnsuccessful(request, response, "The list held a null item instead of a call activity.", errorCode: null))
+            : new CloseCallActivityPage(items, response.Value.HasMore, skip);
+    }
+
+    /// <summary>Sends a request answered by one call activity; unless <c>_fields</c> left it out, it must carry its id.</summary>
+    private async Task<CloseCallActivity> SendAsync(ApiRequest request, bool requireId, CancellationToken cancellationToken)
+    {
+        var response = await executor.SendAsync(request, Context.CloseCallActivity, cancellationToken).ConfigureAwait(false);
+        return requireId && string.IsNullOrEmpty(response.Value.Id)
+            ? throw new CallLogResponseFormatException(
+                executor.DescribeUnsuccessful(request, response, "The response carried no call activity (no id).", errorCode: null))
+            : response.Value;
+    }
+
+    private static ByteArrayContent JsonContent(byte[] body)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = Json;
+        return content;
+    }
+
+    private static string CallPath(string id) => CallsPath + Uri.EscapeDataString(id) + "/";
+
+    private static RequestExecutor CreateExecutor(CloseClientOptions options, Func<HttpClient> httpClientSource, ILogger logger) =>
+        new(
+            CloseProtocol.Instance,
+            httpClientSource,
+            BaseAddressValidator.Normalize(options.BaseAddress, nameof(options.BaseAddress)),
+            UserAgent.For(options.ApplicationId),
+            options.TimeProvider,
+            logger);
+}

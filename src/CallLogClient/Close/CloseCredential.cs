@@ -1,0 +1,69 @@
+using System.Net.Http.Headers;
+using System.Text;
+using CallLogClient.Http;
+
+namespace CallLogClient.Close;
+
+/// <summary>
+/// How the client proves who it is to Close: an API key (sent with HTTP Basic as the user name with an empty password,
+/// never in the URL) or an OAuth access token (sent as a bearer token). The secret never appears in
+/// <see cref="ToString"/>.
+/// </summary>
+public sealed class CloseCredential : IRequestCredential
+{
+    private readonly IRequestCredential? bearer;
+    private readonly string? basicParameter;
+
+    private CloseCredential(string? basicParameter, IRequestCredential? bearer)
+    {
+        this.basicParameter = basicParameter;
+        this.bearer = bearer;
+    }
+
+    /// <summary>An API key (Settings → Developer → API keys); sent as <c>Authorization: Basic base64("key:")</c>.</summary>
+    /// <param name="apiKey">The API key.</param>
+    /// <returns>The credential.</returns>
+    public static CloseCredential FromApiKey(string apiKey)
+    {
+        CredentialText.Require(apiKey, nameof(apiKey), "API key");
+        if (apiKey.Contains(':', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("An API key has no colon; check what was pasted.", nameof(apiKey));
+        }
+
+        return new CloseCredential(Convert.ToBase64String(Encoding.UTF8.GetBytes(apiKey + ":")), bearer: null);
+    }
+
+    /// <summary>A fixed OAuth access token.</summary>
+    /// <param name="accessToken">The access token.</param>
+    /// <returns>The credential.</returns>
+    public static CloseCredential FromAccessToken(string accessToken) =>
+        new(basicParameter: null, BearerToken.Fixed(accessToken, nameof(accessToken)));
+
+    /// <summary>
+    /// An OAuth access token fetched before every attempt, so a refreshed token is used at once (Close access tokens
+    /// last an hour, and refresh tokens rotate).
+    /// </summary>
+    /// <param name="accessTokenProvider">Returns the current access token; called once per attempt.</param>
+    /// <returns>The credential.</returns>
+    public static CloseCredential FromAccessTokenProvider(Func<CancellationToken, ValueTask<string>> accessTokenProvider)
+    {
+        ArgumentNullException.ThrowIfNull(accessTokenProvider);
+        return new CloseCredential(basicParameter: null, new BearerToken(accessTokenProvider));
+    }
+
+    /// <summary>Names the kind of credential, never its secret.</summary>
+    /// <returns><c>CloseCredential(ApiKey)</c> or <c>CloseCredential(OAuth)</c>.</returns>
+    public override string ToString() => basicParameter is null ? "CloseCredential(OAuth)" : "CloseCredential(ApiKey)";
+
+    ValueTask IRequestCredential.ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (bearer is not null)
+        {
+            return bearer.ApplyAsync(request, cancellationToken);
+        }
+
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basicParameter);
+        return ValueTask.CompletedTask;
+    }
+}

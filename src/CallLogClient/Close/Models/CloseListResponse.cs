@@ -1,0 +1,9 @@
+namespace CallLogClient.Close.Models;
+
+/// <summary>The envelope of a Close list response: <c>{data, has_more}</c>.</summary>
+internal sealed class CloseListResponse
+{
+    public List<CloseCallActivity>? Data { get; init; }
+
+    public bool HasMore { get; init; }
+}

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CallLogClient.Serialization;
+
+/// <summary>
+/// An optional Close enum value: null, an empty or blank string read as <see langword="null"/> (Close sends <c>""</c>
+/// where it means "none"), anything else as <see cref="ExtensibleEnumConverter{T}"/> reads it.
+/// </summary>
+internal sealed class CloseOptionalEnumConverter<T> : JsonConverter<T?>
+    where T : struct, IExtensibleEnum<T>
+{
+    private static readonly ExtensibleEnumConverter<T> Inner = new();
+
+    public override bool HandleNull => true;
+
+    public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Null
+            || (reader.TokenType == JsonTokenType.String && string.IsNullOrWhiteSpace(reader.GetString())))
+        {
+            return null;
+        }
+
+        return Inner.Read(ref reader, typeof(T), options);
+    }
+
+    public override void Write(Utf8JsonWriter writer, T? value, JsonSerializerOptions options)
+    {
+        if (value is { } known)
+        {
+            Inner.Write(writer, known, options);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+}
