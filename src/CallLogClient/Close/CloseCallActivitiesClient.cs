@@ -51,11 +51,16 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
 
     /// <inheritdoc/>
     public Task<CloseCallActivityPage> ListPageAsync(
+        CloseCallQuery? query = null, int skip = 0, int limit = 100, CancellationToken cancellationToken = default) =>
+        ValueOf(ListPageWithResponseAsync(query, skip, limit, cancellationToken));
+
+    /// <inheritdoc/>
+    public Task<CallLogResponse<CloseCallActivityPage>> ListPageWithResponseAsync(
         CloseCallQuery? query = null, int skip = 0, int limit = 100, CancellationToken cancellationToken = default)
     {
         CloseRequestValidator.ValidateQuery(query);
         CloseRequestValidator.ValidatePage(skip, limit);
-        return ReadPageAsync(query, skip, limit, cancellationToken);
+        return ReadPageWithResponseAsync(query, skip, limit, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -77,7 +82,12 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
     }
 
     /// <inheritdoc/>
-    public async Task<CloseCallActivity> GetAsync(string id, IEnumerable<string>? fields = null, CancellationToken cancellationToken = default)
+    public Task<CloseCallActivity> GetAsync(string id, IEnumerable<string>? fields = null, CancellationToken cancellationToken = default) =>
+        ValueOf(GetWithResponseAsync(id, fields, cancellationToken));
+
+    /// <inheritdoc/>
+    public async Task<CallLogResponse<CloseCallActivity>> GetWithResponseAsync(
+        string id, IEnumerable<string>? fields = null, CancellationToken cancellationToken = default)
     {
         CloseRequestValidator.ValidateId(id);
         var fieldList = fields?.ToList();
@@ -87,7 +97,12 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
     }
 
     /// <inheritdoc/>
-    public async Task<CloseCallActivity> CreateAsync(CloseCreateCallRequest request, CancellationToken cancellationToken = default)
+    public Task<CloseCallActivity> CreateAsync(CloseCreateCallRequest request, CancellationToken cancellationToken = default) =>
+        ValueOf(CreateWithResponseAsync(request, cancellationToken));
+
+    /// <inheritdoc/>
+    public async Task<CallLogResponse<CloseCallActivity>> CreateWithResponseAsync(
+        CloseCreateCallRequest request, CancellationToken cancellationToken = default)
     {
         CloseRequestValidator.ValidateCreate(request);
         var apiRequest = new ApiRequest
@@ -102,7 +117,12 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
     }
 
     /// <inheritdoc/>
-    public async Task<CloseCallActivity> UpdateAsync(string id, CloseUpdateCallRequest request, CancellationToken cancellationToken = default)
+    public Task<CloseCallActivity> UpdateAsync(string id, CloseUpdateCallRequest request, CancellationToken cancellationToken = default) =>
+        ValueOf(UpdateWithResponseAsync(id, request, cancellationToken));
+
+    /// <inheritdoc/>
+    public async Task<CallLogResponse<CloseCallActivity>> UpdateWithResponseAsync(
+        string id, CloseUpdateCallRequest request, CancellationToken cancellationToken = default)
     {
         CloseRequestValidator.ValidateId(id);
         CloseRequestValidator.ValidateUpdate(request);
@@ -117,11 +137,14 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
     }
 
     /// <inheritdoc/>
-    public async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
+    public Task DeleteAsync(string id, CancellationToken cancellationToken = default) => DeleteWithResponseAsync(id, cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task<CallLogResponse> DeleteWithResponseAsync(string id, CancellationToken cancellationToken = default)
     {
         CloseRequestValidator.ValidateId(id);
         var request = new ApiRequest { Method = HttpMethod.Delete, Path = CallPath(id) };
-        await executor.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return (await executor.SendAsync(request, cancellationToken).ConfigureAwait(false)).WithoutValue();
     }
 
     /// <summary>Releases the connection pool of a client built from options; a client from dependency injection owns none.</summary>
@@ -144,7 +167,11 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
         }
     }
 
-    private async Task<CloseCallActivityPage> ReadPageAsync(CloseCallQuery? query, int skip, int limit, CancellationToken cancellationToken)
+    private Task<CloseCallActivityPage> ReadPageAsync(CloseCallQuery? query, int skip, int limit, CancellationToken cancellationToken) =>
+        ValueOf(ReadPageWithResponseAsync(query, skip, limit, cancellationToken));
+
+    private async Task<CallLogResponse<CloseCallActivityPage>> ReadPageWithResponseAsync(
+        CloseCallQuery? query, int skip, int limit, CancellationToken cancellationToken)
     {
         var request = new ApiRequest { Method = HttpMethod.Get, Path = CallsPath, Query = CloseQueryString.ForList(query, skip, limit) };
         var response = await executor.SendAsync(request, Context.CloseListResponse, cancellationToken).ConfigureAwait(false);
@@ -152,18 +179,20 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
         return items.Contains(null!)
             ? throw new CallLogResponseFormatException(
                 executor.DescribeUnsuccessful(request, response, "The list held a null item instead of a call activity.", errorCode: null))
-            : new CloseCallActivityPage(items, response.Value.HasMore, skip);
+            : response.With(new CloseCallActivityPage(items, response.Value.HasMore, skip));
     }
 
     /// <summary>Sends a request answered by one call activity; unless <c>_fields</c> left it out, it must carry its id.</summary>
-    private async Task<CloseCallActivity> SendAsync(ApiRequest request, bool requireId, CancellationToken cancellationToken)
+    private async Task<CallLogResponse<CloseCallActivity>> SendAsync(ApiRequest request, bool requireId, CancellationToken cancellationToken)
     {
         var response = await executor.SendAsync(request, Context.CloseCallActivity, cancellationToken).ConfigureAwait(false);
         return requireId && string.IsNullOrEmpty(response.Value.Id)
             ? throw new CallLogResponseFormatException(
                 executor.DescribeUnsuccessful(request, response, "The response carried no call activity (no id).", errorCode: null))
-            : response.Value;
+            : response.With(response.Value);
     }
+
+    private static async Task<T> ValueOf<T>(Task<CallLogResponse<T>> response) => (await response.ConfigureAwait(false)).Value;
 
     private static ByteArrayContent JsonContent(byte[] body)
     {

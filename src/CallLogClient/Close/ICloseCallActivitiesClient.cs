@@ -19,6 +19,18 @@ public interface ICloseCallActivitiesClient
         CloseCallQuery? query = null, int skip = 0, int limit = 100, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// <see cref="ListPageAsync"/>, with the response's status, request id, rate-limit state (<c>RateLimit</c>) and
+    /// attempt count.
+    /// </summary>
+    /// <param name="query">The filters; all calls the credential can see when <see langword="null"/>.</param>
+    /// <param name="skip">How many calls to skip (<c>_skip</c>), 0 to 250 000.</param>
+    /// <param name="limit">The page size (<c>_limit</c>), 1 to 100.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page and what the response said about the call.</returns>
+    Task<CallLogResponse<CloseCallActivityPage>> ListPageWithResponseAsync(
+        CloseCallQuery? query = null, int skip = 0, int limit = 100, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Every matching call activity, fetched page by page only as the caller consumes them; at most one page is held in
     /// memory, and breaking out of the loop stops the fetching. A call that shifts from one page to the next while the
     /// list is read (new calls arriving) is returned once. Close refuses to skip past 250 000 calls: for larger sets use
@@ -73,6 +85,14 @@ public interface ICloseCallActivitiesClient
     /// <exception cref="Errors.CallLogNotFoundException">No call activity has that id.</exception>
     Task<CloseCallActivity> GetAsync(string id, IEnumerable<string>? fields = null, CancellationToken cancellationToken = default);
 
+    /// <summary><see cref="GetAsync"/>, with the response's status, request id, rate-limit state and attempt count.</summary>
+    /// <param name="id">The activity id (<c>acti_…</c>).</param>
+    /// <param name="fields">The fields to return (<c>_fields</c>); all documented fields when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The call activity and what the response said about the call.</returns>
+    Task<CallLogResponse<CloseCallActivity>> GetWithResponseAsync(
+        string id, IEnumerable<string>? fields = null, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Logs a call made outside Close (<c>POST /activity/call/</c>). Never retried once the server may have seen it:
     /// when the outcome is unknown, a <see cref="Errors.CallLogOutcomeUnknownException"/> says so.
@@ -81,6 +101,12 @@ public interface ICloseCallActivitiesClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The created call activity, with its id.</returns>
     Task<CloseCallActivity> CreateAsync(CloseCreateCallRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary><see cref="CreateAsync"/>, with the response's status, request id, rate-limit state and attempt count.</summary>
+    /// <param name="request">The call; checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The created call activity and what the response said about the call.</returns>
+    Task<CallLogResponse<CloseCallActivity>> CreateWithResponseAsync(CloseCreateCallRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Changes a call activity (<c>PUT /activity/call/{id}/</c>, a partial update): only the properties set on
@@ -94,6 +120,14 @@ public interface ICloseCallActivitiesClient
     /// <returns>The call activity after the update.</returns>
     Task<CloseCallActivity> UpdateAsync(string id, CloseUpdateCallRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary><see cref="UpdateAsync"/>, with the response's status, request id, rate-limit state and attempt count.</summary>
+    /// <param name="id">The activity id.</param>
+    /// <param name="request">The changes; checked before sending, and must change something.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The call activity after the update and what the response said about the call.</returns>
+    Task<CallLogResponse<CloseCallActivity>> UpdateWithResponseAsync(
+        string id, CloseUpdateCallRequest request, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Deletes a call activity (<c>DELETE /activity/call/{id}/</c>); a 200 with <c>{}</c> and a 204 with no body both
     /// succeed. A 404 on the first attempt throws <see cref="Errors.CallLogNotFoundException"/>; on a retry after an
@@ -103,4 +137,13 @@ public interface ICloseCallActivitiesClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the call activity is gone.</returns>
     Task DeleteAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <see cref="DeleteAsync"/>, with the response's status, request id, rate-limit state and attempt count (a status
+    /// of 404 means a retry found the call activity already deleted by an earlier attempt).
+    /// </summary>
+    /// <param name="id">The activity id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>What the response said about the call.</returns>
+    Task<CallLogResponse> DeleteWithResponseAsync(string id, CancellationToken cancellationToken = default);
 }

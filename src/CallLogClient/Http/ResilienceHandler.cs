@@ -128,7 +128,7 @@ internal sealed class ResilienceHandler : DelegatingHandler
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context)),
-                DelayGenerator = args => ValueTask.FromResult(StateOf(args.Context).ServerDelay),
+                DelayGenerator = args => ValueTask.FromResult(StateOf(args.Context).ServerDelay is { } hint ? RoundUp(hint) : (TimeSpan?)null),
                 OnRetry = OnRetry,
             });
         }
@@ -207,6 +207,10 @@ internal sealed class ResilienceHandler : DelegatingHandler
             (long)args.RetryDelay.TotalMilliseconds);
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>Timers count whole milliseconds and drop the rest: rounding up keeps a retry from landing before the server's reset.</summary>
+    private static TimeSpan RoundUp(TimeSpan hint) =>
+        TimeSpan.FromTicks((hint.Ticks + TimeSpan.TicksPerMillisecond - 1) / TimeSpan.TicksPerMillisecond * TimeSpan.TicksPerMillisecond);
 
     private static bool IsSafe(HttpMethod method) => method == HttpMethod.Get || method == HttpMethod.Head;
 

@@ -3,6 +3,7 @@ using CallLogClient.Errors;
 using CallLogClient.Pipedrive;
 using CallLogClient.Tests.Support;
 using CallLogClient.Tests.WireMock;
+using static CallLogClient.Tests.Resilience.Answers;
 using static CallLogClient.Tests.Resilience.PipedriveStubs;
 
 namespace CallLogClient.Tests.Resilience;

@@ -2,6 +2,7 @@ using System.Net;
 using CallLogClient.Errors;
 using CallLogClient.Tests.Support;
 using CallLogClient.Tests.WireMock;
+using static CallLogClient.Tests.Resilience.Answers;
 using static CallLogClient.Tests.Resilience.PipedriveStubs;
 
 namespace CallLogClient.Tests.Resilience;

@@ -6,6 +6,7 @@ using CallLogClient.Tests.Support;
 using CallLogClient.Tests.WireMock;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using static CallLogClient.Tests.Resilience.Answers;
 using static CallLogClient.Tests.Resilience.PipedriveStubs;
 
 namespace CallLogClient.Tests.Resilience;

@@ -1,3 +1,4 @@
+using CallLogClient.Close;
 using CallLogClient.Pipedrive;
 using CallLogClient.Tests.WireMock;
 
@@ -57,6 +58,22 @@ public abstract class WireTest(WireMockFixture wireMock) : IAsyncLifetime
         };
         configure?.Invoke(options);
         var client = new PipedriveCallLogsClient(options, Output.LoggerFactory);
+        clients.Add(client);
+        return client;
+    }
+
+    /// <summary>A Close client on <see cref="Clock"/> with an API key, and the same test retry settings.</summary>
+    protected CloseCallActivitiesClient Close(Action<CloseClientOptions>? configure = null)
+    {
+        var options = new CloseClientOptions
+        {
+            Credential = CloseCredential.FromApiKey(TestSecrets.CloseApiKey),
+            BaseAddress = new Uri(wireMock.BaseUri, "api/v1/"),
+            TimeProvider = Clock,
+            Retry = TestRetry(),
+        };
+        configure?.Invoke(options);
+        var client = new CloseCallActivitiesClient(options, Output.LoggerFactory);
         clients.Add(client);
         return client;
     }
