@@ -78,12 +78,16 @@ public abstract class WireTest(WireMockFixture wireMock) : IAsyncLifetime
         return client;
     }
 
-    /// <summary>Retry settings for tests: 3 retries, 10–100 ms backoff, 30 min per attempt, 1 h overall.</summary>
+    /// <summary>
+    /// Retry settings for tests: 3 retries, 1–10 s backoff (free on the manual clock; a base of a few milliseconds
+    /// would let jitter draw a sub-millisecond wait now and then, which timers round to none), 30 min per attempt,
+    /// 1 h overall.
+    /// </summary>
     protected static RetryOptions TestRetry() => new()
     {
         MaxRetries = 3,
-        BaseDelay = TimeSpan.FromMilliseconds(10),
-        MaxDelay = TimeSpan.FromMilliseconds(100),
+        BaseDelay = TimeSpan.FromSeconds(1),
+        MaxDelay = TimeSpan.FromSeconds(10),
         AttemptTimeout = TimeSpan.FromMinutes(30),
         OverallTimeout = TimeSpan.FromHours(1),
     };
