@@ -75,14 +75,16 @@ internal sealed class RequestExecutor(
             response = await httpClientSource().SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken)
                 .ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception) when (cancellationToken.IsCancellationRequested && IsNetworkFailure(exception))
+        {
+            throw new OperationCanceledException("The call was cancelled.", exception, cancellationToken);
+        }
         catch (Exception exception) when (IsNetworkFailure(exception))
         {
-            if (cancellationToken.IsCancellationRequested)
-            {
-                throw exception as OperationCanceledException
-                    ?? new OperationCanceledException("The call was cancelled.", exception, cancellationToken);
-            }
-
             var failure = DescribeTransportFailure(exception, state);
             var details = Describe(request, state, response: null, new ProviderError(failure), body: null);
             Log.CallFailed(logger, protocol.Provider, request.Method.Method, state.Path, state.Attempts, failure);
