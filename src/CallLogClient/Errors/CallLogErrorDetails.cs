@@ -40,7 +40,10 @@ public sealed record CallLogErrorDetails
     /// <summary>How many attempts were sent (0 when the call failed before sending anything).</summary>
     public int Attempts { get; init; } = 1;
 
-    /// <summary>The start of the response body (at most 512 characters), phone numbers masked; for diagnostics.</summary>
+    /// <summary>
+    /// The start of the response body (at most 512 characters) for diagnostics, with notes, phone numbers, recording
+    /// URLs, transcripts and anything the request carried of them masked.
+    /// </summary>
     public string? ResponseSnippet { get; init; }
 
     private static readonly IReadOnlyDictionary<string, string> EmptyFieldErrors = new Dictionary<string, string>();
