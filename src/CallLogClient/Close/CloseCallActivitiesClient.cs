@@ -143,7 +143,12 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
     public async Task<CallLogResponse> DeleteWithResponseAsync(string id, CancellationToken cancellationToken = default)
     {
         CloseRequestValidator.ValidateId(id);
-        var request = new ApiRequest { Method = HttpMethod.Delete, Path = CallPath(id) };
+        var request = new ApiRequest
+        {
+            Method = HttpMethod.Delete,
+            Path = CallPath(id),
+            DoneByEarlierAttempt = ApiRequest.DeletedByEarlierAttempt,
+        };
         return (await executor.SendAsync(request, cancellationToken).ConfigureAwait(false)).WithoutValue();
     }
 

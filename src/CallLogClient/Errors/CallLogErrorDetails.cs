@@ -47,4 +47,9 @@ public sealed record CallLogErrorDetails
     public string? ResponseSnippet { get; init; }
 
     private static readonly IReadOnlyDictionary<string, string> EmptyFieldErrors = new Dictionary<string, string>();
+
+    /// <summary>The request line and status only; the snippet, error text and field errors stay in their properties.</summary>
+    /// <returns>For example <c>Pipedrive POST /v1/callLogs → 500, 1 attempt(s)</c>.</returns>
+    public override string ToString() =>
+        $"{Provider} {Method} {RequestPath} → {(StatusCode is { } status ? ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture) : "no response")}, {Attempts} attempt(s)";
 }

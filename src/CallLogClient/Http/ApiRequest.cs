@@ -1,3 +1,6 @@
+using System.Collections.Frozen;
+using System.Net;
+
 namespace CallLogClient.Http;
 
 /// <summary>One logical API call, before it becomes one or more HTTP attempts.</summary>
@@ -19,6 +22,16 @@ internal sealed class ApiRequest
     /// <summary>What the call costs against the provider's budget (Pipedrive token cost); 1 where no cost is documented.</summary>
     public int Cost { get; init; } = 1;
 
+    /// <summary>
+    /// Answers that, once an earlier attempt may have been processed, mean that attempt did the work: a DELETE then
+    /// answered 404/410 deleted it, a recording upload then answered 409 stored it. Empty for every other call.
+    /// </summary>
+    public IReadOnlySet<HttpStatusCode> DoneByEarlierAttempt { get; init; } = FrozenSet<HttpStatusCode>.Empty;
+
     /// <summary>The caller's request model, handed back in an outcome-unknown exception.</summary>
     public object? Model { get; init; }
+
+    /// <summary>The answers that mean an earlier attempt of a DELETE already deleted the resource.</summary>
+    public static readonly IReadOnlySet<HttpStatusCode> DeletedByEarlierAttempt =
+        new[] { HttpStatusCode.NotFound, HttpStatusCode.Gone }.ToFrozenSet();
 }

@@ -96,7 +96,7 @@ internal sealed class RequestExecutor(
             message.Content = null; // the caller's content outlives this message
         }
 
-        if (response.IsSuccessStatusCode || IsDeleteAlreadyDone(request, state, response.StatusCode))
+        if (response.IsSuccessStatusCode || IsDoneByEarlierAttempt(request, state, response.StatusCode))
         {
             return (response, state);
         }
@@ -190,9 +190,9 @@ internal sealed class RequestExecutor(
     private RateLimiting.RateLimitInfo? RateLimitOf(HttpResponseMessage response) =>
         protocol.ParseRateLimit(response, timeProvider.GetUtcNow());
 
-    /// <summary>A DELETE whose earlier attempt may have gone through, answered 404/410 now: the earlier one deleted it.</summary>
-    private static bool IsDeleteAlreadyDone(ApiRequest request, RequestState state, HttpStatusCode status) =>
-        request.Method == HttpMethod.Delete && state.MayHaveBeenProcessed && status is HttpStatusCode.NotFound or HttpStatusCode.Gone;
+    /// <summary>An earlier attempt may have gone through, and this answer says it did (see <see cref="ApiRequest.DoneByEarlierAttempt"/>).</summary>
+    private static bool IsDoneByEarlierAttempt(ApiRequest request, RequestState state, HttpStatusCode status) =>
+        state.MayHaveBeenProcessed && request.DoneByEarlierAttempt.Contains(status);
 
     private static bool IsNetworkFailure(Exception exception) =>
         FailureClassifier.IsTransportFailure(exception) || exception is OperationCanceledException;

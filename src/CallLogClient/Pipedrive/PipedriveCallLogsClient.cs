@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -20,6 +22,9 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
 
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
     private static readonly PipedriveJsonContext Context = PipedriveJsonContext.Default;
+
+    /// <summary>A 409 "recording already exists" after an upload attempt that may have gone through: that attempt stored it.</summary>
+    private static readonly IReadOnlySet<HttpStatusCode> StoredByEarlierAttempt = new[] { HttpStatusCode.Conflict }.ToFrozenSet();
 
     private readonly RequestExecutor executor;
     private readonly HttpClient? ownedHttpClient;
@@ -122,6 +127,7 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
             Path = CallLogPath(id) + "/recordings",
             Content = content,
             Replay = audio.CanSeek ? ReplayPolicy.Idempotent : ReplayPolicy.Never,
+            DoneByEarlierAttempt = StoredByEarlierAttempt,
             Cost = 10,
         };
         var response = await executor.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -149,7 +155,13 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     public async Task<CallLogResponse> DeleteWithResponseAsync(string id, CancellationToken cancellationToken = default)
     {
         PipedriveRequestValidator.ValidateId(id);
-        var request = new ApiRequest { Method = HttpMethod.Delete, Path = CallLogPath(id), Cost = 6 };
+        var request = new ApiRequest
+        {
+            Method = HttpMethod.Delete,
+            Path = CallLogPath(id),
+            DoneByEarlierAttempt = ApiRequest.DeletedByEarlierAttempt,
+            Cost = 6,
+        };
         var response = await executor.SendAsync(request, cancellationToken).ConfigureAwait(false);
         EnsureNotRefused(request, response);
         return response.WithoutValue();

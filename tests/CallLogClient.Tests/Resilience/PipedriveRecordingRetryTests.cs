@@ -60,4 +60,34 @@ public sealed class PipedriveRecordingRetryTests(WireMockFixture wireMock) : Wir
         Assert.Equal("the connection was reset", error.ErrorMessage);
         Assert.Equal(1, await Admin.CountRequestsAsync("POST", RecordingPath));
     }
+
+    [Fact]
+    public async Task A_409_after_an_upload_attempt_whose_answer_was_lost_means_that_attempt_stored_it()
+    {
+        await Admin.StubSequenceAsync(
+            Stub.Post(RecordingPath),
+            Fault(WireMockFault.ConnectionResetByPeer),
+            Json(409, """{"success":false,"error":"A recording for this call already exists"}"""));
+        using var audio = new MemoryStream(Audio);
+
+        await Driver().RunAsync(Pipedrive().AddRecordingAsync("rec1", audio, "call.mp3", "audio/mpeg"));
+
+        Assert.Equal(2, await Admin.CountRequestsAsync("POST", RecordingPath));
+    }
+
+    [Fact]
+    public async Task A_409_on_the_first_upload_attempt_is_a_conflict()
+    {
+        await Admin.StubAsync(Stub.Post(RecordingPath) with
+        {
+            Status = 409,
+            JsonBody = """{"success":false,"error":"A recording for this call already exists"}""",
+        });
+        using var audio = new MemoryStream(Audio);
+
+        var error = await Output.ThrowsAsync<CallLogConflictException>(Pipedrive().AddRecordingAsync("rec1", audio, "call.mp3", "audio/mpeg"));
+
+        Assert.Equal("A recording for this call already exists", error.ErrorMessage);
+        Assert.Equal(1, await Admin.CountRequestsAsync("POST", RecordingPath));
+    }
 }

@@ -264,4 +264,28 @@ public sealed class PipedriveServerHintTests(WireMockFixture wireMock) : WireTes
     };
 
     private static string HttpDate(DateTimeOffset at) => at.ToString("r", System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Absurd_rate_limit_numbers_neither_fail_a_success_nor_escape_as_overflow()
+    {
+        await Admin.StubAsync(Stub.Get(CallLogPath("8")) with
+        {
+            JsonBody = CallLogBody("8"),
+            Headers = RateLimitHeaders(remaining: 5, reset: "1e15"),
+        });
+        await Admin.StubAsync(Stub.Get(CallLogPath("9")) with
+        {
+            Status = 429,
+            JsonBody = DailyBudgetBody,
+            Headers = new Dictionary<string, string> { ["Retry-After"] = "1e15" },
+        });
+
+        var response = await Pipedrive().GetWithResponseAsync("8");
+        var error = await Output.ThrowsAsync<CallLogRateLimitException>(Pipedrive().GetAsync("9"));
+
+        Assert.Equal("8", response.Value.Id);
+        Assert.Equal(TimeSpan.FromDays(365), response.RateLimit!.ResetAfter);
+        Assert.Equal(TimeSpan.FromDays(365), error.RetryAfter);
+        Assert.Equal(1, await Admin.CountRequestsAsync("GET", CallLogPath("9")));
+    }
 }
