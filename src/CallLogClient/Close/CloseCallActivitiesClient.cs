@@ -193,7 +193,8 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
         var response = await executor.SendAsync(request, Context.CloseCallActivity, cancellationToken).ConfigureAwait(false);
         return requireId && string.IsNullOrEmpty(response.Value.Id)
             ? throw new CallLogResponseFormatException(
-                executor.DescribeUnsuccessful(request, response, "The response carried no call activity (no id).", errorCode: null))
+                executor.DescribeUnsuccessful(
+                    request, response, "The response carried no call activity (no id)." + RequestExecutor.CreatedAdvice(request), errorCode: null))
             : response.With(response.Value);
     }
 

@@ -147,9 +147,17 @@ internal sealed class RequestExecutor(
             problem = $"The response body is not the expected JSON ({exception.Path ?? "root"}, byte {exception.BytePositionInLine}).";
         }
 
-        var details = Describe(state.Request, state, response, new ProviderError(problem), Encoding.UTF8.GetString(body));
+        var details = Describe(state.Request, state, response, new ProviderError(problem + CreatedAdvice(state.Request)), Encoding.UTF8.GetString(body));
         throw new CallLogResponseFormatException(details, failure);
     }
+
+    /// <summary>
+    /// For a create answered with success but an unreadable body: the record most likely exists, and creating it again
+    /// would duplicate it. Empty for every other request.
+    /// </summary>
+    public static string CreatedAdvice(ApiRequest request) => request.Replay == ReplayPolicy.CreateOnce
+        ? " The server answered with success, so it was most likely created: look it up before creating it again."
+        : "";
 
     private CallLogErrorDetails Describe(
         ApiRequest request, RequestState state, HttpResponseMessage? response, ProviderError error, string? body)

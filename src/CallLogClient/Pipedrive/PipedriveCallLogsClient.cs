@@ -189,9 +189,10 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     {
         var response = await executor.SendAsync(request, Context.PipedriveResponsePipedriveCallLog, cancellationToken)
             .ConfigureAwait(false);
-        return response.With(EnsureSuccess(request, response).Data
-            ?? throw new CallLogResponseFormatException(
-                executor.DescribeUnsuccessful(request, response, "The response carried no call log (data was null).", errorCode: null)));
+        return EnsureSuccess(request, response).Data is { Id.Length: > 0 } callLog
+            ? response.With(callLog)
+            : throw new CallLogResponseFormatException(executor.DescribeUnsuccessful(
+                request, response, "The response carried no call log (no data, or no id)." + RequestExecutor.CreatedAdvice(request), errorCode: null));
     }
 
     /// <summary>Pipedrive can answer 2xx with <c>success:false</c>; that is a failure, not a result.</summary>

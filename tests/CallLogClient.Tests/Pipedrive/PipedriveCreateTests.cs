@@ -281,4 +281,18 @@ public sealed class PipedriveCreateTests(WireMockFixture wireMock) : PipedriveWi
         Assert.Equal("Number *** is blocked", exception.ErrorMessage); // phone numbers are masked
         Assert.DoesNotContain("37255501234", exception.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("""{"success":true,"data":{"id":"CA1","outcome":""")]
+    [InlineData("""{"success":true,"data":{}}""")]
+    [InlineData("""{"success":true,"data":null}""")]
+    public async Task A_success_whose_body_cannot_be_read_says_the_call_log_was_most_likely_created(string body)
+    {
+        await StubAsync(JsonStub("POST", "/v1/callLogs", 200, body));
+
+        var error = await Assert.ThrowsAsync<CallLogResponseFormatException>(() => Client.CreateAsync(PipedriveJson.MinimalRequest()));
+
+        Assert.Contains("most likely created: look it up before creating it again", error.Message, StringComparison.Ordinal);
+        Assert.Single(await Admin.GetRequestsAsync());
+    }
 }

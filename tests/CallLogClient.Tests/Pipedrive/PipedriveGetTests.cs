@@ -120,4 +120,15 @@ public sealed class PipedriveGetTests(WireMockFixture wireMock) : PipedriveWireM
         Assert.False(callLog.Outcome?.IsKnown);
         Assert.Equal("https://x.test/r.mp3", callLog.AdditionalProperties!["recording_url"].GetString());
     }
+
+    [Fact]
+    public async Task A_call_log_without_an_id_is_an_unreadable_response()
+    {
+        await StubAsync(JsonStub("GET", "/v1/callLogs/CA1", 200, """{"success":true,"data":{"outcome":"busy"}}"""));
+
+        var error = await Assert.ThrowsAsync<CallLogResponseFormatException>(() => Client.GetAsync("CA1"));
+
+        Assert.Contains("no id", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("created", error.Message, StringComparison.Ordinal);
+    }
 }
