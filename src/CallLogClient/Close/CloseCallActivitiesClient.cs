@@ -18,7 +18,6 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
 
     private const string CallsPath = "activity/call/";
 
-    private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
     private static readonly CloseJsonContext Context = CloseJsonContext.Default;
 
     private readonly RequestExecutor executor;
@@ -89,7 +88,7 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
     public async Task<CallLogResponse<CloseCallActivity>> GetWithResponseAsync(
         string id, IEnumerable<string>? fields = null, CancellationToken cancellationToken = default)
     {
-        CloseRequestValidator.ValidateId(id);
+        PathSegment.Validate(id);
         var fieldList = fields?.ToList();
         CloseRequestValidator.ValidateFields(fieldList, nameof(fields));
         var request = new ApiRequest { Method = HttpMethod.Get, Path = CallPath(id), Query = CloseQueryString.ForFields(fieldList) };
@@ -109,7 +108,7 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
         {
             Method = HttpMethod.Post,
             Path = CallsPath,
-            Content = JsonContent(CloseCallRequestWriter.Create(request)),
+            Content = JsonBody.From(CloseCallRequestWriter.Create(request)),
             Replay = ReplayPolicy.CreateOnce,
             Model = request,
         };
@@ -124,13 +123,13 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
     public async Task<CallLogResponse<CloseCallActivity>> UpdateWithResponseAsync(
         string id, CloseUpdateCallRequest request, CancellationToken cancellationToken = default)
     {
-        CloseRequestValidator.ValidateId(id);
+        PathSegment.Validate(id);
         CloseRequestValidator.ValidateUpdate(request);
         var apiRequest = new ApiRequest
         {
             Method = HttpMethod.Put,
             Path = CallPath(id),
-            Content = JsonContent(CloseCallRequestWriter.Update(request)),
+            Content = JsonBody.From(CloseCallRequestWriter.Update(request)),
             Replay = ReplayPolicy.Idempotent,
         };
         return await SendAsync(apiRequest, requireId: true, cancellationToken).ConfigureAwait(false);
@@ -142,7 +141,7 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
     /// <inheritdoc/>
     public async Task<CallLogResponse> DeleteWithResponseAsync(string id, CancellationToken cancellationToken = default)
     {
-        CloseRequestValidator.ValidateId(id);
+        PathSegment.Validate(id);
         var request = new ApiRequest
         {
             Method = HttpMethod.Delete,
@@ -200,21 +199,8 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
 
     private static async Task<T> ValueOf<T>(Task<CallLogResponse<T>> response) => (await response.ConfigureAwait(false)).Value;
 
-    private static ByteArrayContent JsonContent(byte[] body)
-    {
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = Json;
-        return content;
-    }
-
-    private static string CallPath(string id) => CallsPath + Uri.EscapeDataString(id) + "/";
+    private static string CallPath(string id) => CallsPath + PathSegment.Escape(id) + "/";
 
     private static RequestExecutor CreateExecutor(CloseClientOptions options, Func<HttpClient> httpClientSource, ILogger logger) =>
-        new(
-            CloseProtocol.Instance,
-            httpClientSource,
-            BaseAddressValidator.Normalize(options.BaseAddress, nameof(options.BaseAddress)),
-            UserAgent.For(options.ApplicationId),
-            options.TimeProvider,
-            logger);
+        RequestExecutor.For(options, options.BaseAddress, CloseProtocol.Instance, httpClientSource, logger);
 }

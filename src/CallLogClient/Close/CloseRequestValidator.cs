@@ -38,15 +38,6 @@ internal static partial class CloseRequestValidator
         }
     }
 
-    public static void ValidateId(string id)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        if (id is "." or "..")
-        {
-            // Escaping leaves dots alone, and the URI would resolve them to another path (.. → /activity/).
-            throw new ArgumentException("An activity id cannot be '.' or '..'.", nameof(id));
-        }
-    }
 
     public static void ValidateQuery(CloseCallQuery? query)
     {

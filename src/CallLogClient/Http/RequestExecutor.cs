@@ -23,6 +23,17 @@ internal sealed class RequestExecutor(
 {
     private const int MaxErrorBodyBytes = 64 * 1024;
 
+    /// <summary>The executor of a client: its base address checked, its User-Agent and clock taken from the options.</summary>
+    public static RequestExecutor For(
+        CallLogClientOptions options, Uri baseAddress, IProviderProtocol protocol, Func<HttpClient> httpClientSource, ILogger logger) =>
+        new(
+            protocol,
+            httpClientSource,
+            BaseAddressValidator.Normalize(baseAddress, nameof(baseAddress)),
+            UserAgent.For(options.ApplicationId),
+            options.TimeProvider,
+            logger);
+
     /// <summary>Sends the request and reads its JSON body as <typeparamref name="T"/>.</summary>
     public async Task<ApiResponse<T>> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> bodyType, CancellationToken cancellationToken)
     {

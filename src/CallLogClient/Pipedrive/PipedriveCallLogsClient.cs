@@ -20,7 +20,6 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     /// <summary>The name of the <see cref="HttpClient"/> this client asks <see cref="IHttpClientFactory"/> for.</summary>
     public const string HttpClientName = "CallLogClient.Pipedrive";
 
-    private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
     private static readonly PipedriveJsonContext Context = PipedriveJsonContext.Default;
 
     /// <summary>A 409 "recording already exists" after an upload attempt that may have gone through: that attempt stored it.</summary>
@@ -86,7 +85,7 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     /// <inheritdoc/>
     public async Task<CallLogResponse<PipedriveCallLog>> GetWithResponseAsync(string id, CancellationToken cancellationToken = default)
     {
-        PipedriveRequestValidator.ValidateId(id);
+        PathSegment.Validate(id);
         var request = new ApiRequest { Method = HttpMethod.Get, Path = CallLogPath(id), Cost = 2 };
         return await SendForCallLogAsync(request, cancellationToken).ConfigureAwait(false);
     }
@@ -100,8 +99,7 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
         PipedriveCreateCallLogRequest request, CancellationToken cancellationToken = default)
     {
         PipedriveRequestValidator.ValidateCreate(request);
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(request, Context.PipedriveCreateCallLogRequest));
-        content.Headers.ContentType = Json;
+        var content = JsonBody.From(JsonSerializer.SerializeToUtf8Bytes(request, Context.PipedriveCreateCallLogRequest));
         var apiRequest = new ApiRequest
         {
             Method = HttpMethod.Post,
@@ -118,7 +116,7 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     public async Task AddRecordingAsync(
         string id, Stream audio, string fileName, string contentType, CancellationToken cancellationToken = default)
     {
-        PipedriveRequestValidator.ValidateId(id);
+        PathSegment.Validate(id);
         ArgumentNullException.ThrowIfNull(audio);
         var content = RecordingContent.Create(audio, fileName, AudioMediaType.Parse(contentType, nameof(contentType)));
         var request = new ApiRequest
@@ -138,7 +136,7 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     public async Task AddRecordingFromFileAsync(
         string id, string filePath, string? contentType = null, CancellationToken cancellationToken = default)
     {
-        PipedriveRequestValidator.ValidateId(id);
+        PathSegment.Validate(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
         var mediaType = contentType ?? AudioMediaType.FromFileName(filePath, nameof(filePath));
         var audio = new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024, useAsync: true);
@@ -154,7 +152,7 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     /// <inheritdoc/>
     public async Task<CallLogResponse> DeleteWithResponseAsync(string id, CancellationToken cancellationToken = default)
     {
-        PipedriveRequestValidator.ValidateId(id);
+        PathSegment.Validate(id);
         var request = new ApiRequest
         {
             Method = HttpMethod.Delete,
@@ -229,14 +227,8 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     private CallLogResponseFormatException Unsuccessful<T>(ApiRequest request, ApiResponse<T> response, string? error) =>
         new(executor.DescribeUnsuccessful(request, response, error ?? "success:false in a 2xx response.", errorCode: null));
 
-    private static string CallLogPath(string id) => "callLogs/" + Uri.EscapeDataString(id);
+    private static string CallLogPath(string id) => "callLogs/" + PathSegment.Escape(id);
 
     private static RequestExecutor CreateExecutor(PipedriveClientOptions options, Func<HttpClient> httpClientSource, ILogger logger) =>
-        new(
-            PipedriveProtocol.Instance,
-            httpClientSource,
-            BaseAddressValidator.Normalize(options.EffectiveBaseAddress, nameof(options.BaseAddress)),
-            UserAgent.For(options.ApplicationId),
-            options.TimeProvider,
-            logger);
+        RequestExecutor.For(options, options.EffectiveBaseAddress, PipedriveProtocol.Instance, httpClientSource, logger);
 }

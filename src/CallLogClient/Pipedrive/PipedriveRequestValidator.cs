@@ -66,15 +66,6 @@ internal static class PipedriveRequestValidator
         }
     }
 
-    public static void ValidateId(string id)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        if (id is "." or "..")
-        {
-            // Escaping leaves dots alone, and the URI would resolve them to another path (.. → /v1/).
-            throw new ArgumentException("A call log id cannot be '.' or '..'.", nameof(id));
-        }
-    }
 
     private static void RequirePositive(long? id, string field)
     {
