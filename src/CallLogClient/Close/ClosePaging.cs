@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using CallLogClient.Close.Models;
+using CallLogClient.Http;
 
 namespace CallLogClient.Close;
 
@@ -18,15 +19,13 @@ internal static class ClosePaging
         string pastCapMessage,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var previousIds = new HashSet<string>(StringComparer.Ordinal);
+        var repeats = new RepeatFilter();
         var page = first;
         while (true)
         {
-            var pageIds = new HashSet<string>(page.Items.Count, StringComparer.Ordinal);
             foreach (var call in page.Items)
             {
-                var repeated = call.Id.Length > 0 && (!pageIds.Add(call.Id) || previousIds.Contains(call.Id));
-                if (!repeated && include(call))
+                if (!repeats.IsRepeat(call.Id) && include(call))
                 {
                     yield return call;
                 }
@@ -42,7 +41,7 @@ internal static class ClosePaging
                 throw new InvalidOperationException(pastCapMessage);
             }
 
-            previousIds = pageIds;
+            repeats.NextPage();
             page = await readPageAt(next, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -27,7 +27,8 @@ public interface IPipedriveCallLogsClient
 
     /// <summary>
     /// Every call log of the user, fetched page by page only as the caller consumes them; at most one page is held in
-    /// memory. Breaking out of the loop stops the fetching.
+    /// memory. Breaking out of the loop stops the fetching. A call log that shifts from one page to the next while the
+    /// list is read (new call logs arriving) is returned once.
     /// </summary>
     /// <param name="pageSize">The page size, 1 to 50.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>

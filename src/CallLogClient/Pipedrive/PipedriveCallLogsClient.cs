@@ -68,7 +68,10 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
         var envelope = EnsureSuccess(request, response);
         var pagination = envelope.AdditionalData?.Pagination
             ?? new PipedrivePagination { Start = start, Limit = limit, MoreItemsInCollection = false };
-        return response.With(new PipedriveCallLogPage(envelope.Data ?? [], pagination));
+        var items = envelope.Data ?? [];
+        return items.Contains(null!)
+            ? throw Unsuccessful(request, response, "The list held a null item instead of a call log.")
+            : response.With(new PipedriveCallLogPage(items, pagination));
     }
 
     /// <inheritdoc/>
@@ -170,15 +173,20 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
 
     private async IAsyncEnumerable<PipedriveCallLog> EnumerateAsync(int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var repeats = new RepeatFilter();
         int? start = 0;
         while (start is { } current)
         {
             var page = await ListPageAsync(current, pageSize, cancellationToken).ConfigureAwait(false);
             foreach (var callLog in page.Items)
             {
-                yield return callLog;
+                if (!repeats.IsRepeat(callLog.Id))
+                {
+                    yield return callLog;
+                }
             }
 
+            repeats.NextPage();
             start = page.NextStart is { } next && next > current ? next : null;
         }
     }

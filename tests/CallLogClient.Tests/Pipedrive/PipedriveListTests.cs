@@ -101,6 +101,40 @@ public sealed class PipedriveListTests(WireMockFixture wireMock) : PipedriveWire
     }
 
     [Fact]
+    public async Task A_null_item_in_the_list_is_an_unreadable_response_not_a_null_reference()
+    {
+        await StubAsync(JsonStub("GET", "/v1/callLogs", 200, """{"success":true,"data":[{"id":"a"},null]}"""));
+
+        var error = await Assert.ThrowsAsync<CallLogResponseFormatException>(() => Client.ListPageAsync());
+
+        Assert.Contains("null item", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_call_log_that_shifts_to_the_next_page_while_enumerating_is_returned_once()
+    {
+        const string Pagination = ""","additional_data":{"pagination":{"start":0,"limit":2,"more_items_in_collection":true,"next_start":2}}}""";
+        await StubAsync(JsonStub("GET", "/v1/callLogs", 200, """{"success":true,"data":[{"id":"a"},{"id":"b"}]""" + Pagination) with
+        {
+            QueryParameters = new Dictionary<string, string> { ["start"] = "0" },
+        });
+        await StubAsync(JsonStub("GET", "/v1/callLogs", 200,
+            """{"success":true,"data":[{"id":"b"},{"id":"c"}],"additional_data":{"pagination":{"start":2,"limit":2,"more_items_in_collection":false}}}""") with
+        {
+            QueryParameters = new Dictionary<string, string> { ["start"] = "2" },
+        });
+
+        var ids = new List<string>();
+        await foreach (var callLog in Client.ListAllAsync(pageSize: 2))
+        {
+            ids.Add(callLog.Id);
+        }
+
+        Assert.Equal(["a", "b", "c"], ids);
+        Assert.Equal(2, (await Admin.GetRequestsAsync()).Count);
+    }
+
+    [Fact]
     public async Task Enumerating_all_follows_every_page_in_order()
     {
         await StubThreePagesAsync();

@@ -1,0 +1,20 @@
+namespace CallLogClient.Http;
+
+/// <summary>
+/// Offsets shift when items arrive while a list is read, so the top of a page can repeat the bottom of the one before.
+/// Remembers the ids of the previous and the current page only, and tells which items were already returned.
+/// </summary>
+internal sealed class RepeatFilter
+{
+    private HashSet<string> previousPage = new(StringComparer.Ordinal);
+    private HashSet<string> currentPage = new(StringComparer.Ordinal);
+
+    /// <summary>True when the item was returned on this page or the previous one; an empty id is never a repeat.</summary>
+    public bool IsRepeat(string id) => id.Length > 0 && (!currentPage.Add(id) || previousPage.Contains(id));
+
+    public void NextPage()
+    {
+        (previousPage, currentPage) = (currentPage, previousPage);
+        currentPage.Clear();
+    }
+}
