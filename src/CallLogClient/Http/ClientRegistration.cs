@@ -35,6 +35,7 @@ internal static class ClientRegistration
         services.TryAddKeyedSingleton(httpClientName, (provider, _) => new SharedBudget(HandlerChain.Budget(Options<TOptions>(provider))));
         var builder = services
             .AddHttpClient(httpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(HandlerChain.Transport)
             .AddHttpMessageHandler(provider => HandlerChain.Resilience(
                 Options<TOptions>(provider),
                 protocol,

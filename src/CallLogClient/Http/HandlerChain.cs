@@ -14,15 +14,15 @@ internal static class HandlerChain
     public static ClientBudget? Budget(CallLogClientOptions options) =>
         options.RequestBudget is { } budget ? new ClientBudget(budget, options.TimeProvider) : null;
 
+    /// <summary>The socket handler at the bottom of every chain: compressed responses are accepted and decompressed.</summary>
+    public static SocketsHttpHandler Transport() => new() { AutomaticDecompression = System.Net.DecompressionMethods.All };
+
     /// <summary>The whole chain over a pooled socket handler, for clients built without dependency injection.</summary>
     public static HttpClient CreateHttpClient(
         CallLogClientOptions options, IProviderProtocol protocol, IRequestCredential credential, ILogger logger)
     {
-        var transport = new SocketsHttpHandler
-        {
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            AutomaticDecompression = System.Net.DecompressionMethods.All,
-        };
+        var transport = Transport();
+        transport.PooledConnectionLifetime = TimeSpan.FromMinutes(5);
         var chain = new ResilienceHandler(options.Retry, options.TimeProvider, protocol, Budget(options), ownsBudget: true, logger)
         {
             InnerHandler = new AuthenticationHandler(credential) { InnerHandler = transport },

@@ -44,6 +44,20 @@ public sealed class PipedriveDependencyInjectionTests(WireMockFixture wireMock) 
     }
 
     [Fact]
+    public async Task The_registered_client_accepts_compressed_responses_like_the_standalone_one()
+    {
+        await wireMock.Admin.StubAsync(Stub.Get("/v1/callLogs/c-1") with { JsonBody = PipedriveFixtures.Read("get-response.json") });
+        var services = new ServiceCollection();
+        services.AddPipedriveCallLogs(UseWireMock);
+        await using var provider = services.BuildServiceProvider();
+
+        var callLog = await provider.GetRequiredService<IPipedriveCallLogsClient>().GetAsync("c-1");
+
+        Assert.Equal("CAd92b224eb4a39b5ad8fea92ff0e", callLog.Id);
+        Assert.Contains("gzip", Assert.Single(await wireMock.Admin.GetRequestsAsync()).Header("Accept-Encoding"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Handlers_added_to_the_returned_builder_see_every_request()
     {
         await wireMock.Admin.StubAsync(Stub.Delete("/v1/callLogs/c-2") with { JsonBody = """{"success":true}""" });
