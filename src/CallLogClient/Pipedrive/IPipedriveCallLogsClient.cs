@@ -78,6 +78,16 @@ public interface IPipedriveCallLogsClient
     /// <exception cref="Errors.CallLogNotFoundException">No call log has that id.</exception>
     Task AddRecordingAsync(string id, Stream audio, string fileName, string contentType, CancellationToken cancellationToken = default);
 
+    /// <summary>Attaches an audio recording, like <see cref="AddRecordingAsync"/>, and returns what the response said.</summary>
+    /// <param name="id">The call log's id.</param>
+    /// <param name="audio">The audio, read from its current position.</param>
+    /// <param name="fileName">The file name Pipedrive shows, e.g. <c>call.mp3</c>.</param>
+    /// <param name="contentType">An audio media type, e.g. <c>audio/mpeg</c> or <c>audio/wav</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The status, request id, rate-limit state and attempt count of the upload.</returns>
+    Task<CallLogResponse> AddRecordingWithResponseAsync(
+        string id, Stream audio, string fileName, string contentType, CancellationToken cancellationToken = default);
+
     /// <summary>Attaches an audio recording from a file, streamed from disk; the media type comes from the extension unless given.</summary>
     /// <param name="id">The call log's id.</param>
     /// <param name="filePath">The audio file (.mp3, .wav, .ogg, .m4a, .webm, .aac, .flac).</param>

@@ -116,7 +116,12 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     }
 
     /// <inheritdoc/>
-    public async Task AddRecordingAsync(
+    public Task AddRecordingAsync(
+        string id, Stream audio, string fileName, string contentType, CancellationToken cancellationToken = default) =>
+        AddRecordingWithResponseAsync(id, audio, fileName, contentType, cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task<CallLogResponse> AddRecordingWithResponseAsync(
         string id, Stream audio, string fileName, string contentType, CancellationToken cancellationToken = default)
     {
         PathSegment.Validate(id);
@@ -133,6 +138,7 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
         };
         var response = await executor.SendAsync(request, cancellationToken).ConfigureAwait(false);
         EnsureNotRefused(request, response);
+        return response.WithoutValue();
     }
 
     /// <inheritdoc/>

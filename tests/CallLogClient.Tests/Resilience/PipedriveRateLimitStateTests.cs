@@ -42,6 +42,24 @@ public sealed class PipedriveRateLimitStateTests(WireMockFixture wireMock) : Wir
     }
 
     [Fact]
+    public async Task A_recording_upload_reports_the_rate_limit_headers_of_its_response()
+    {
+        await Admin.StubAsync(Stub.Post("/v1/callLogs/rec9/recordings") with
+        {
+            JsonBody = DeletedBody,
+            Headers = new Dictionary<string, string> { ["x-ratelimit-remaining"] = "17", ["x-request-id"] = "req-upload" },
+        });
+        using var audio = new MemoryStream([1, 2, 3]);
+
+        var response = await Pipedrive().AddRecordingWithResponseAsync("rec9", audio, "call.mp3", "audio/mpeg");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("req-upload", response.RequestId);
+        Assert.Equal(17, response.RateLimit!.Remaining);
+        Assert.Equal(1, response.Attempts);
+    }
+
+    [Fact]
     public async Task A_response_without_rate_limit_headers_reports_none()
     {
         await Admin.StubAsync(Stub.Get(CallLogPath("1")) with { JsonBody = CallLogBody("1") });
