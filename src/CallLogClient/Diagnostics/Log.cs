@@ -29,9 +29,9 @@ internal static partial class Log
     public static partial void WaitingForBudget(ILogger logger, CallLogProvider provider, string method, string path, int cost);
 
     [LoggerMessage(6, LogLevel.Information,
-        "{Provider} {Method} {Path}: the server asked to wait {DelayMilliseconds} ms, past the {CapMilliseconds} ms cap or the call's deadline; not waiting")]
+        "{Provider} {Method} {Path}: the server asked to wait {DelayMilliseconds} ms, {Reason}; not waiting")]
     public static partial void ServerDelayRefused(
-        ILogger logger, CallLogProvider provider, string method, string path, long delayMilliseconds, long capMilliseconds);
+        ILogger logger, CallLogProvider provider, string method, string path, long delayMilliseconds, string reason);
 
     [LoggerMessage(7, LogLevel.Debug, "{Provider} {Method} {Path}: attempt {Attempt} failed ({Failure})")]
     public static partial void AttemptFailed(ILogger logger, CallLogProvider provider, string method, string path, int attempt, string failure);

@@ -183,8 +183,7 @@ internal sealed class ResilienceHandler : DelegatingHandler
         }
 
         Log.ServerDelayRefused(
-            logger, protocol.Provider, state.Request.Method.Method, state.Path, (long)hint.TotalMilliseconds,
-            (long)options.MaxServerDelay.TotalMilliseconds);
+            logger, protocol.Provider, state.Request.Method.Method, state.Path, (long)hint.TotalMilliseconds, state.WaitRefusedBecause);
         return false;
     }
 
