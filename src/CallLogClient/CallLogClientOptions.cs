@@ -20,8 +20,27 @@ public abstract class CallLogClientOptions
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
-    /// <summary>An optional application name appended to the User-Agent header (at most 24 characters, no spaces).</summary>
+    /// <summary>
+    /// An optional application name appended to the User-Agent header: 1 to 24 visible ASCII characters (no spaces).
+    /// </summary>
     public string? ApplicationId { get; set; }
+
+    /// <summary>
+    /// The most bytes of one response body the client reads (after decompression); a longer body fails the call with
+    /// <see cref="Errors.CallLogResponseFormatException"/> instead of filling memory. Default 16 MiB, about 100 pages of
+    /// the largest documented list; raise it for transcripts of very long calls.
+    /// </summary>
+    public int MaxResponseBodyBytes { get; set; } = DefaultMaxResponseBodyBytes;
+
+    /// <summary>
+    /// The most connections the client opens to the provider at once; further concurrent calls wait for a free one.
+    /// Default 20. (Applies to the transport the client builds; a primary handler replaced in dependency injection keeps its own.)
+    /// </summary>
+    public int MaxConnectionsPerServer { get; set; } = DefaultMaxConnectionsPerServer;
+
+    internal const int DefaultMaxResponseBodyBytes = 16 * 1024 * 1024;
+
+    internal const int DefaultMaxConnectionsPerServer = 20;
 
     internal virtual void Validate()
     {
@@ -29,9 +48,19 @@ public abstract class CallLogClientOptions
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
         Retry.Validate(nameof(Retry) + ".");
         RequestBudget?.Validate(nameof(RequestBudget) + ".");
-        if (ApplicationId is { } id && (id.Length > 24 || id.Any(char.IsWhiteSpace) || id.Length == 0))
+        if (ApplicationId is { } id && (id.Length is 0 or > 24 || !Http.CredentialText.IsVisibleAscii(id)))
         {
-            throw new ArgumentException("ApplicationId must be 1 to 24 characters without white space.", nameof(ApplicationId));
+            throw new ArgumentException("ApplicationId must be 1 to 24 visible ASCII characters (no white space).", nameof(ApplicationId));
+        }
+
+        if (MaxResponseBodyBytes < 1024)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxResponseBodyBytes), MaxResponseBodyBytes, "Must be at least 1024 bytes.");
+        }
+
+        if (MaxConnectionsPerServer < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxConnectionsPerServer), MaxConnectionsPerServer, "Must be at least 1.");
         }
     }
 }

@@ -32,28 +32,34 @@ public sealed class RetryOptions
     /// <summary>How long a call may take over all its attempts and waits. Default 2 minutes.</summary>
     public TimeSpan OverallTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>The longest any delay or timeout may be: the longest the resilience pipeline accepts.</summary>
+    internal static readonly TimeSpan MaxDuration = TimeSpan.FromDays(1);
+
+    /// <summary>The shortest timeout the resilience pipeline accepts.</summary>
+    internal static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>The most retries a call may make.</summary>
+    internal const int MaxMaxRetries = 100;
+
     internal void Validate(string prefix)
     {
-        if (MaxRetries < 0)
+        if (MaxRetries is < 0 or > MaxMaxRetries)
         {
-            throw new ArgumentOutOfRangeException(prefix + nameof(MaxRetries), MaxRetries, "Must be 0 or more.");
+            throw new ArgumentOutOfRangeException(prefix + nameof(MaxRetries), MaxRetries, $"Must be between 0 and {MaxMaxRetries}.");
         }
 
-        RequirePositive(BaseDelay, prefix + nameof(BaseDelay));
-        RequirePositive(MaxDelay, prefix + nameof(MaxDelay));
-        RequirePositive(AttemptTimeout, prefix + nameof(AttemptTimeout));
-        RequirePositive(OverallTimeout, prefix + nameof(OverallTimeout));
-        if (MaxServerDelay < TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(prefix + nameof(MaxServerDelay), MaxServerDelay, "Must not be negative.");
-        }
+        RequireWithin(BaseDelay, TimeSpan.FromTicks(1), "Must be positive and at most 1 day.", prefix + nameof(BaseDelay));
+        RequireWithin(MaxDelay, TimeSpan.FromTicks(1), "Must be positive and at most 1 day.", prefix + nameof(MaxDelay));
+        RequireWithin(MaxServerDelay, TimeSpan.Zero, "Must be from 0 to 1 day.", prefix + nameof(MaxServerDelay));
+        RequireWithin(AttemptTimeout, MinTimeout, "Must be from 10 ms to 1 day.", prefix + nameof(AttemptTimeout));
+        RequireWithin(OverallTimeout, MinTimeout, "Must be from 10 ms to 1 day.", prefix + nameof(OverallTimeout));
     }
 
-    private static void RequirePositive(TimeSpan value, string name)
+    private static void RequireWithin(TimeSpan value, TimeSpan min, string message, string name)
     {
-        if (value <= TimeSpan.Zero)
+        if (value < min || value > MaxDuration)
         {
-            throw new ArgumentOutOfRangeException(name, value, "Must be positive.");
+            throw new ArgumentOutOfRangeException(name, value, message);
         }
     }
 }

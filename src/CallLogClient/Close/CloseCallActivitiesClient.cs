@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Net.Http.Headers;
 using CallLogClient.Close.Models;
 using CallLogClient.Errors;
@@ -77,7 +78,8 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
     {
         CloseRequestValidator.ValidateQuery(query);
         CloseRequestValidator.ValidatePageSize(pageSize, nameof(pageSize));
-        return new CloseDateWindowReader(ReadPageAsync, MaxSkip, timeProvider).ReadAsync(query, pageSize, cancellationToken);
+        return new CloseDateWindowReader(ReadPageWithResponseAsync, executor.PathOf(CallsPath), MaxSkip, timeProvider)
+            .ReadAsync(query, pageSize, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -157,22 +159,18 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
     private async IAsyncEnumerable<CloseCallActivity> EnumerateAsync(
         CloseCallQuery? query, int pageSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var first = await ReadPageAsync(query, 0, pageSize, cancellationToken).ConfigureAwait(false);
-        var calls = ClosePaging.ContinueAsync(
-            first,
-            (skip, token) => ReadPageAsync(query, skip, pageSize, token),
+        var paging = new ClosePaging(
+            (skip, token) => ReadPageWithResponseAsync(query, skip, pageSize, token),
+            executor.PathOf(CallsPath),
             MaxSkip,
-            include: static _ => true,
-            $"More calls match than Close lets a list skip ({MaxSkip}); read them with ListAllByDateWindowsAsync, which splits the range by date_created.",
-            cancellationToken);
-        await foreach (var call in calls.ConfigureAwait(false))
+            $"More calls match than Close lets a list skip ({MaxSkip}); read them with ListAllByDateWindowsAsync, which splits the range by date_created.");
+        var first = new StrongBox<CallLogResponse<CloseCallActivityPage>?>(
+            await ReadPageWithResponseAsync(query, 0, pageSize, cancellationToken).ConfigureAwait(false));
+        await foreach (var call in paging.ContinueAsync(first, include: static _ => true, cancellationToken).ConfigureAwait(false))
         {
             yield return call;
         }
     }
-
-    private Task<CloseCallActivityPage> ReadPageAsync(CloseCallQuery? query, int skip, int limit, CancellationToken cancellationToken) =>
-        ValueOf(ReadPageWithResponseAsync(query, skip, limit, cancellationToken));
 
     private async Task<CallLogResponse<CloseCallActivityPage>> ReadPageWithResponseAsync(
         CloseCallQuery? query, int skip, int limit, CancellationToken cancellationToken)

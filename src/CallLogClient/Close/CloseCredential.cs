@@ -13,11 +13,13 @@ public sealed class CloseCredential : IRequestCredential
 {
     private readonly IRequestCredential? bearer;
     private readonly string? basicParameter;
+    private readonly IReadOnlyList<string> secrets;
 
-    private CloseCredential(string? basicParameter, IRequestCredential? bearer)
+    private CloseCredential(string? apiKey, IRequestCredential? bearer)
     {
-        this.basicParameter = basicParameter;
+        basicParameter = apiKey is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes(apiKey + ":"));
         this.bearer = bearer;
+        secrets = apiKey is null ? [] : [apiKey, basicParameter!];
     }
 
     /// <summary>An API key (Settings → Developer → API keys); sent as <c>Authorization: Basic base64("key:")</c>.</summary>
@@ -31,14 +33,14 @@ public sealed class CloseCredential : IRequestCredential
             throw new ArgumentException("An API key has no colon; check what was pasted.", nameof(apiKey));
         }
 
-        return new CloseCredential(Convert.ToBase64String(Encoding.UTF8.GetBytes(apiKey + ":")), bearer: null);
+        return new CloseCredential(apiKey, bearer: null);
     }
 
     /// <summary>A fixed OAuth access token.</summary>
     /// <param name="accessToken">The access token.</param>
     /// <returns>The credential.</returns>
     public static CloseCredential FromAccessToken(string accessToken) =>
-        new(basicParameter: null, BearerToken.Fixed(accessToken, nameof(accessToken)));
+        new(apiKey: null, BearerToken.Fixed(accessToken, nameof(accessToken)));
 
     /// <summary>
     /// An OAuth access token fetched before every attempt, so a refreshed token is used at once (Close access tokens
@@ -49,14 +51,14 @@ public sealed class CloseCredential : IRequestCredential
     public static CloseCredential FromAccessTokenProvider(Func<CancellationToken, ValueTask<string>> accessTokenProvider)
     {
         ArgumentNullException.ThrowIfNull(accessTokenProvider);
-        return new CloseCredential(basicParameter: null, new BearerToken(accessTokenProvider));
+        return new CloseCredential(apiKey: null, new BearerToken(accessTokenProvider));
     }
 
     /// <summary>Names the kind of credential, never its secret.</summary>
     /// <returns><c>CloseCredential(ApiKey)</c> or <c>CloseCredential(OAuth)</c>.</returns>
     public override string ToString() => basicParameter is null ? "CloseCredential(OAuth)" : "CloseCredential(ApiKey)";
 
-    ValueTask IRequestCredential.ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    ValueTask<IReadOnlyList<string>> IRequestCredential.ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (bearer is not null)
         {
@@ -64,6 +66,6 @@ public sealed class CloseCredential : IRequestCredential
         }
 
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basicParameter);
-        return ValueTask.CompletedTask;
+        return ValueTask.FromResult(secrets);
     }
 }

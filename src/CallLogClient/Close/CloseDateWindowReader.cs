@@ -11,7 +11,8 @@ namespace CallLogClient.Close;
 /// algorithm is described on <see cref="ICloseCallActivitiesClient.ListAllByDateWindowsAsync"/>.
 /// </summary>
 internal sealed partial class CloseDateWindowReader(
-    Func<CloseCallQuery, int, int, CancellationToken, Task<CloseCallActivityPage>> readPage,
+    Func<CloseCallQuery, int, int, CancellationToken, Task<CallLogResponse<CloseCallActivityPage>>> readPage,
+    string requestPath,
     int maxSkip,
     TimeProvider timeProvider)
 {
@@ -33,8 +34,9 @@ internal sealed partial class CloseDateWindowReader(
         while (windows.TryPop(out var window))
         {
             var windowQuery = query.With(window.Filter);
-            var first = await readPage(windowQuery, 0, pageSize, cancellationToken).ConfigureAwait(false);
-            if (first.HasMore)
+            var first = new StrongBox<CallLogResponse<CloseCallActivityPage>?>(
+                await readPage(windowQuery, 0, pageSize, cancellationToken).ConfigureAwait(false));
+            if (first.Value!.Value.HasMore)
             {
                 (var fits, cap) = await FitsUnderCapAsync(windowQuery, cap, cancellationToken).ConfigureAwait(false);
                 if (!fits)
@@ -46,13 +48,12 @@ internal sealed partial class CloseDateWindowReader(
                 }
             }
 
-            var calls = ClosePaging.ContinueAsync(
-                first,
+            var paging = new ClosePaging(
                 (skip, token) => readPage(windowQuery, skip, pageSize, token),
+                requestPath,
                 cap,
-                window.Owns,
-                $"The date_created window from {window.Start:o} to {window.End:o} grew past Close's _skip cap ({cap}) while it was read.",
-                cancellationToken);
+                $"The date_created window from {window.Start:o} to {window.End:o} grew past Close's _skip cap ({cap}) while it was read.");
+            var calls = paging.ContinueAsync(first, window.Owns, cancellationToken);
             await foreach (var call in calls.ConfigureAwait(false))
             {
                 yield return call;
@@ -69,7 +70,7 @@ internal sealed partial class CloseDateWindowReader(
             try
             {
                 var page = await readPage(probe, cap, 1, cancellationToken).ConfigureAwait(false);
-                return (page.Items.Count == 0, cap);
+                return (page.Value.Items.Count == 0, cap);
             }
             catch (CallLogValidationException exception) when (LowerCap(exception, cap) is { } lower)
             {
@@ -96,7 +97,7 @@ internal sealed partial class CloseDateWindowReader(
     private Window OuterWindow(CloseDateRange? range)
     {
         var now = timeProvider.GetUtcNow();
-        var snapshotEnd = Floor(now) + OneSecond;
+        var snapshotEnd = Floor(now);
         var filter = new CloseDateRange
         {
             GreaterThan = range?.GreaterThan,

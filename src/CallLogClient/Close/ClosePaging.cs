@@ -7,22 +7,24 @@ namespace CallLogClient.Close;
 /// <summary>
 /// Walks the pages of one list from its first page, holding one page at a time. A call already returned on the
 /// previous page is skipped: when calls arrive while a list is read, offsets shift and the top of a page repeats the
-/// bottom of the one before.
+/// bottom of the one before. A page that says more follow but is empty, or only repeats the one before, ends the walk
+/// with a typed exception instead of stopping silently or looping.
 /// </summary>
-internal static class ClosePaging
+internal sealed class ClosePaging(
+    Func<int, CancellationToken, Task<CallLogResponse<CloseCallActivityPage>>> readPageAt, string requestPath, int maxSkip, string pastCapMessage)
 {
-    public static async IAsyncEnumerable<CloseCallActivity> ContinueAsync(
-        CloseCallActivityPage first,
-        Func<int, CancellationToken, Task<CloseCallActivityPage>> readPageAt,
-        int maxSkip,
+    /// <summary>Walks on from <paramref name="first"/>, which is emptied so that the walk alone holds the page.</summary>
+    public async IAsyncEnumerable<CloseCallActivity> ContinueAsync(
+        StrongBox<CallLogResponse<CloseCallActivityPage>?> first,
         Func<CloseCallActivity, bool> include,
-        string pastCapMessage,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var repeats = new RepeatFilter();
-        var page = first;
+        var response = first.Value!;
+        first.Value = null;
         while (true)
         {
+            var page = response.Value;
             foreach (var call in page.Items)
             {
                 if (!repeats.IsRepeat(call.Id) && include(call))
@@ -31,18 +33,27 @@ internal static class ClosePaging
                 }
             }
 
-            if (page.NextSkip is not { } next)
+            if (!page.HasMore)
             {
                 yield break;
             }
 
+            if (page.Items.Count == 0 || repeats.NewOnPage == 0)
+            {
+                var problem = page.Items.Count == 0
+                    ? $"The page at _skip={page.Skip} says more calls follow (has_more) but holds none."
+                    : $"The page at _skip={page.Skip} repeats the previous page.";
+                throw PagingFailure.Create(CallLogProvider.Close, requestPath, response, problem);
+            }
+
+            var next = page.NextSkip!.Value;
             if (next > maxSkip)
             {
                 throw new InvalidOperationException(pastCapMessage);
             }
 
             repeats.NextPage();
-            page = await readPageAt(next, cancellationToken).ConfigureAwait(false);
+            response = await readPageAt(next, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CallLogClient.Close.Models;
+using CallLogClient.Http;
 
 namespace CallLogClient.Close;
 
@@ -84,6 +85,8 @@ internal static partial class CloseRequestValidator
 
         ValidateCallFields(request.Duration, request.Phone, request.RecordingUrl, request.VoicemailUrl, request.NoteHtml, request.Note);
         ValidateCustomFields(request.CustomFields);
+        ValueRules.RequireSupportedInstant(request.ActivityAt, Field(nameof(request.ActivityAt)));
+        ValueRules.RequireSupportedInstant(request.DateCreated, Field(nameof(request.DateCreated)));
     }
 
     public static void ValidateUpdate(CloseUpdateCallRequest request)
@@ -100,6 +103,7 @@ internal static partial class CloseRequestValidator
 
         ValidateCallFields(request.Duration, request.Phone, request.RecordingUrl, request.VoicemailUrl, request.NoteHtml, request.Note);
         ValidateCustomFields(request.CustomFields);
+        ValueRules.RequireSupportedInstant(request.ActivityAt, Field(nameof(request.ActivityAt)));
         ValidateClear(request);
 
         var setsAnything = request.LeadId is not null || request.ContactId is not null || request.UserId is not null
@@ -169,6 +173,8 @@ internal static partial class CloseRequestValidator
             {
                 throw Invalid("CustomFields", $"The custom field {id} is given twice (as {id} and custom.{id}).");
             }
+
+            ValueRules.RequireWritableJson(customFields[key], Field("CustomFields"));
         }
     }
 
@@ -224,6 +230,13 @@ internal static partial class CloseRequestValidator
         {
             throw new ArgumentException("A date bound must be an instant or a date, not default.", paramName);
         }
+
+        ValueRules.RequireSupportedInstant(range.Lower?.Instant, paramName);
+        ValueRules.RequireSupportedInstant(range.Upper?.Instant, paramName);
+        if (range is { Lower: { } lower, Upper: { } upper } && lower.Instant > upper.Instant)
+        {
+            throw new ArgumentException("The date range is inverted: its lower bound lies after its upper bound.", paramName);
+        }
     }
 
     private static void ValidateList(IReadOnlyList<string>? values, string paramName)
@@ -260,6 +273,6 @@ internal static partial class CloseRequestValidator
     /// <summary>An exception whose ParamName points at the request's member, e.g. <c>request.Phone</c>.</summary>
     private static ArgumentException Invalid(string field, string message) => new(message, Field(field));
 
-    [GeneratedRegex(@"^\+[1-9]\d{1,14}$")]
+    [GeneratedRegex(@"\A\+[1-9]\d{1,14}\z")]
     private static partial Regex E164();
 }

@@ -52,8 +52,9 @@ public interface ICloseCallActivitiesClient
     /// <remarks>
     /// <para>
     /// The range is <c>query.DateCreated</c>; without a lower bound it starts at the Unix epoch, and without an upper
-    /// bound it ends at the whole second after the read starts, so calls created during the read are left for the next
-    /// read. A window is read only once it is known to fit under the cap: when its first page says more follow, a probe
+    /// bound it ends at the whole second in which the read starts (the options' clock rounded down to the second,
+    /// exclusive), so calls created from that second on, during the read included, are left for the next read: start that
+    /// one with <c>date_created__gte</c> at the same instant and every call is returned by exactly one of the two. A window is read only once it is known to fit under the cap: when its first page says more follow, a probe
     /// (<c>_skip</c> = cap, <c>_limit=1</c>, <c>_fields=id</c>) asks whether a call lies past the cap, and if one does
     /// the window is halved at a whole second (<c>date_created__gte</c> / <c>__lt</c>, half-open, so no call falls in two
     /// windows) and each half is handled the same way. If Close answers a probe with its <c>max_skip</c> error, the

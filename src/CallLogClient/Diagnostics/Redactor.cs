@@ -41,21 +41,37 @@ internal static partial class Redactor
         return values;
     }
 
-    /// <summary>Masks every occurrence of <paramref name="values"/>, then anything shaped like a phone number.</summary>
-    public static string? Mask(string? text, IReadOnlyList<string> values)
+    /// <summary>
+    /// Server text made safe to print: every occurrence of <paramref name="secrets"/> masked, and control and format
+    /// characters (an ESC that would drive a terminal, a CR/LF that would forge a log line, a bidi override) replaced
+    /// by spaces.
+    /// </summary>
+    public static string? CleanServerText(string? text, IReadOnlyList<string> secrets)
     {
         if (text is null)
         {
             return null;
         }
 
-        foreach (var value in values)
+        foreach (var secret in secrets)
         {
-            text = text.Replace(value, Masked, StringComparison.OrdinalIgnoreCase);
+            if (secret.Length > 0)
+            {
+                text = text.Replace(secret, Masked, StringComparison.OrdinalIgnoreCase);
+            }
         }
 
-        return MaskPhoneNumbers(text);
+        return text.AsSpan().ContainsAnyExcept(PrintableAscii) ? string.Create(text.Length, text, static (chars, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                chars[i] = IsUnprintable(source[i]) ? ' ' : source[i];
+            }
+        }) : text;
     }
+
+    /// <summary>Server text cleaned (<see cref="CleanServerText"/>), then anything shaped like a phone number masked.</summary>
+    public static string? Mask(string? text, IReadOnlyList<string> values) => MaskPhoneNumbers(CleanServerText(text, values));
 
     /// <summary>Replaces every run that looks like a phone number (7 or more digits, with separators) by "***".</summary>
     public static string? MaskPhoneNumbers(string? text) =>
@@ -75,6 +91,12 @@ internal static partial class Redactor
         var masked = Mask(PersonalJsonValue().Replace(body, "\"${key}\":\"" + Masked + "\""), personalValues)!;
         return masked.Length <= SnippetLength ? masked : masked[..SnippetLength] + "…";
     }
+
+    private static readonly System.Buffers.SearchValues<char> PrintableAscii =
+        System.Buffers.SearchValues.Create(Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c).ToArray());
+
+    private static bool IsUnprintable(char c) =>
+        char.IsControl(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format;
 
     [GeneratedRegex(@"\+?\d[\d\s\-().]{5,}\d")]
     private static partial Regex PhoneNumber();

@@ -7,9 +7,14 @@ namespace CallLogClient.Errors;
 /// <summary>Turns a failed call into the one exception type a caller acts on.</summary>
 internal static class ExceptionFactory
 {
-    public static CallLogApiException FromStatus(CallLogErrorDetails details, RequestState state, DateTimeOffset now)
+    public static CallLogApiException FromStatus(CallLogErrorDetails details, RequestState state, DateTimeOffset now, string? redirectHost)
     {
         var status = details.StatusCode!.Value;
+        if ((int)status is >= 300 and < 400)
+        {
+            return new CallLogRedirectException(details, redirectHost);
+        }
+
         if (state.Request.Replay == ReplayPolicy.CreateOnce && FailureClassifier.MayHaveBeenProcessed(status))
         {
             return new CallLogOutcomeUnknownException(details, state.Request.Model, state.LastAttemptSentAt);

@@ -5,7 +5,12 @@ internal sealed class AuthenticationHandler(IRequestCredential credential) : Del
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        await credential.ApplyAsync(request, cancellationToken).ConfigureAwait(false);
+        var secrets = await credential.ApplyAsync(request, cancellationToken).ConfigureAwait(false);
+        if (RequestState.Of(request) is { } state)
+        {
+            state.Secrets = secrets;
+        }
+
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -11,14 +11,17 @@ internal sealed class BearerToken(Func<CancellationToken, ValueTask<string>> acc
         return new BearerToken(_ => ValueTask.FromResult(accessToken));
     }
 
-    public async ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<string>> ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var token = await accessTokenProvider(cancellationToken).ConfigureAwait(false);
         if (!CredentialText.IsHeaderSafe(token))
         {
-            throw new InvalidOperationException("The access token provider returned an empty token, or one with white space or control characters.");
+            throw new UnusableCredentialException(string.IsNullOrEmpty(token)
+                ? "the access token provider returned no token; nothing was sent"
+                : "the access token provider returned a token with white space, control or non-ASCII characters; nothing was sent");
         }
 
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return [token];
     }
 }

@@ -35,7 +35,7 @@ internal static class ClientRegistration
         services.TryAddKeyedSingleton(httpClientName, (provider, _) => new SharedBudget(HandlerChain.Budget(Options<TOptions>(provider))));
         var builder = services
             .AddHttpClient(httpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(HandlerChain.Transport)
+            .ConfigurePrimaryHttpMessageHandler(provider => HandlerChain.Transport(Options<TOptions>(provider)))
             .AddHttpMessageHandler(provider => HandlerChain.Resilience(
                 Options<TOptions>(provider),
                 protocol,

@@ -9,12 +9,25 @@ internal sealed class RepeatFilter
     private HashSet<string> previousPage = new(StringComparer.Ordinal);
     private HashSet<string> currentPage = new(StringComparer.Ordinal);
 
+    /// <summary>How many items of the current page were not repeats.</summary>
+    public int NewOnPage { get; private set; }
+
     /// <summary>True when the item was returned on this page or the previous one; an empty id is never a repeat.</summary>
-    public bool IsRepeat(string id) => id.Length > 0 && (!currentPage.Add(id) || previousPage.Contains(id));
+    public bool IsRepeat(string id)
+    {
+        var repeat = id.Length > 0 && (!currentPage.Add(id) || previousPage.Contains(id));
+        if (!repeat)
+        {
+            NewOnPage++;
+        }
+
+        return repeat;
+    }
 
     public void NextPage()
     {
         (previousPage, currentPage) = (currentPage, previousPage);
         currentPage.Clear();
+        NewOnPage = 0;
     }
 }

@@ -23,6 +23,9 @@ internal sealed class RequestExecutor(
 {
     private const int MaxErrorBodyBytes = 64 * 1024;
 
+    /// <summary>How much of a body is decoded and masked for a snippet: enough for its first 512 characters after masking.</summary>
+    private const int MaxSnippetSourceBytes = 16 * 1024;
+
     /// <summary>The executor of a client: its base address checked, its User-Agent and clock taken from the options.</summary>
     public static RequestExecutor For(
         CallLogClientOptions options, Uri baseAddress, IProviderProtocol protocol, Func<HttpClient> httpClientSource, ILogger logger) =>
@@ -40,9 +43,10 @@ internal sealed class RequestExecutor(
         var (response, state) = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
         using (response)
         {
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            var value = Deserialize(body, bodyType, response, state);
-            return new ApiResponse<T>(value, response.StatusCode, ResponseHeaders.RequestId(response), RateLimitOf(response), state.Attempts);
+            var value = Deserialize(ResponseBodyReader.BodyOf(response).Span, bodyType, response, state);
+            return new ApiResponse<T>(
+                value, response.StatusCode, ResponseHeaders.RequestId(response, state.Secrets), RateLimitOf(response), state.Attempts,
+                state.Secrets);
         }
     }
 
@@ -52,9 +56,9 @@ internal sealed class RequestExecutor(
         var (response, state) = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
         using (response)
         {
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             return new ApiResponse<ReadOnlyMemory<byte>>(
-                body, response.StatusCode, ResponseHeaders.RequestId(response), RateLimitOf(response), state.Attempts);
+                ResponseBodyReader.BodyOf(response), response.StatusCode, ResponseHeaders.RequestId(response, state.Secrets),
+                RateLimitOf(response), state.Attempts, state.Secrets);
         }
     }
 
@@ -66,7 +70,7 @@ internal sealed class RequestExecutor(
             Method = request.Method.Method,
             RequestPath = PathOf(request),
             StatusCode = response.StatusCode,
-            ErrorMessage = Redactor.Mask(errorMessage, PersonalValuesOf(request)),
+            ErrorMessage = Redactor.Mask(errorMessage, [.. PersonalValuesOf(request), .. response.Secrets]),
             ErrorCode = errorCode,
             RequestId = response.RequestId,
             RateLimit = response.RateLimit,
@@ -94,10 +98,19 @@ internal sealed class RequestExecutor(
         {
             throw new OperationCanceledException("The call was cancelled.", exception, cancellationToken);
         }
+        catch (UnusableCredentialException exception)
+        {
+            var details = Describe(request, state, response: null, new ProviderError(exception.Message), body: default) with
+            {
+                Attempts = state.Attempts - 1,
+            };
+            Log.CallFailed(logger, protocol.Provider, request.Method.Method, state.Path, state.Attempts - 1, exception.Message);
+            throw new Errors.CallLogAuthenticationException(details);
+        }
         catch (Exception exception) when (IsNetworkFailure(exception))
         {
             var failure = DescribeTransportFailure(exception, state);
-            var details = Describe(request, state, response: null, new ProviderError(failure), body: null);
+            var details = Describe(request, state, response: null, new ProviderError(failure), body: default);
             Log.CallFailed(logger, protocol.Provider, request.Method.Method, state.Path, state.Attempts, failure);
             var cause = exception is TimeoutRejectedException ? new TimeoutException(failure) : exception; // no Polly type reaches callers
             throw ExceptionFactory.FromTransportFailure(details, state, cause);
@@ -107,6 +120,16 @@ internal sealed class RequestExecutor(
             message.Content = null; // the caller's content outlives this message
         }
 
+        if (response.IsSuccessStatusCode && state.BodyProblem is { } problem)
+        {
+            using (response)
+            {
+                var details = Describe(request, state, response, new ProviderError(problem + CreatedAdvice(request)), ResponseBodyReader.BodyOf(response).Span);
+                Log.CallFailed(logger, protocol.Provider, request.Method.Method, state.Path, state.Attempts, problem);
+                throw new CallLogResponseFormatException(details);
+            }
+        }
+
         if (response.IsSuccessStatusCode || IsDoneByEarlierAttempt(request, state, response.StatusCode))
         {
             return (response, state);
@@ -114,7 +137,7 @@ internal sealed class RequestExecutor(
 
         using (response)
         {
-            throw await FailureFromResponseAsync(request, state, response, cancellationToken).ConfigureAwait(false);
+            throw FailureFromResponse(request, state, response);
         }
     }
 
@@ -127,24 +150,26 @@ internal sealed class RequestExecutor(
         return state.Attempts == 0 ? failure + "; nothing was sent" : failure;
     }
 
-    private async Task<CallLogApiException> FailureFromResponseAsync(
-        ApiRequest request, RequestState state, HttpResponseMessage response, CancellationToken cancellationToken)
+    private CallLogApiException FailureFromResponse(ApiRequest request, RequestState state, HttpResponseMessage response)
     {
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        var head = body.AsSpan(0, Math.Min(body.Length, MaxErrorBodyBytes));
-        var error = protocol.ParseError(head, response.Content.Headers.ContentType?.MediaType);
-        var details = Describe(request, state, response, error, Encoding.UTF8.GetString(head));
+        var body = ResponseBodyReader.BodyOf(response).Span;
+        var head = body[..Math.Min(body.Length, MaxErrorBodyBytes)];
+        var redirectHost = IsRedirect(response.StatusCode) ? ResponseHeaders.RedirectHost(response, state.Secrets) : null;
+        var error = IsRedirect(response.StatusCode)
+            ? new ProviderError($"the server redirected to {redirectHost ?? "no Location"}; the client follows no redirect, so nothing was sent there")
+            : protocol.ParseError(head, response.Content.Headers.ContentType?.MediaType);
+        var details = Describe(request, state, response, error, head);
         Log.CallFailed(logger, protocol.Provider, request.Method.Method, state.Path, state.Attempts, Log.Describe(response.StatusCode));
-        return ExceptionFactory.FromStatus(details, state, timeProvider.GetUtcNow());
+        return ExceptionFactory.FromStatus(details, state, timeProvider.GetUtcNow(), redirectHost);
     }
 
-    private T Deserialize<T>(byte[] body, JsonTypeInfo<T> bodyType, HttpResponseMessage response, RequestState state)
+    private T Deserialize<T>(ReadOnlySpan<byte> body, JsonTypeInfo<T> bodyType, HttpResponseMessage response, RequestState state)
     {
         string? problem;
         JsonException? failure = null;
         try
         {
-            var value = body.Length == 0 ? default : JsonSerializer.Deserialize(body, bodyType);
+            var value = body.IsEmpty ? default : JsonSerializer.Deserialize(body, bodyType);
             if (value is not null)
             {
                 return value;
@@ -158,7 +183,7 @@ internal sealed class RequestExecutor(
             problem = $"The response body is not the expected JSON ({exception.Path ?? "root"}, byte {exception.BytePositionInLine}).";
         }
 
-        var details = Describe(state.Request, state, response, new ProviderError(problem + CreatedAdvice(state.Request)), Encoding.UTF8.GetString(body));
+        var details = Describe(state.Request, state, response, new ProviderError(problem + CreatedAdvice(state.Request)), body);
         throw new CallLogResponseFormatException(details, failure);
     }
 
@@ -171,24 +196,26 @@ internal sealed class RequestExecutor(
         : "";
 
     private CallLogErrorDetails Describe(
-        ApiRequest request, RequestState state, HttpResponseMessage? response, ProviderError error, string? body)
+        ApiRequest request, RequestState state, HttpResponseMessage? response, ProviderError error, ReadOnlySpan<byte> body)
     {
-        var personal = PersonalValuesOf(request);
+        IReadOnlyList<string> sensitive = [.. PersonalValuesOf(request), .. state.Secrets];
         return new()
         {
             Provider = protocol.Provider,
             Method = request.Method.Method,
             RequestPath = state.Path,
             StatusCode = response?.StatusCode,
-            ErrorCode = error.Code,
-            ErrorMessage = Redactor.Mask(error.Message, personal),
+            ErrorCode = Redactor.CleanServerText(error.Code, state.Secrets),
+            ErrorMessage = Redactor.Mask(error.Message, sensitive),
             FieldErrors = (error.FieldErrors ?? new Dictionary<string, string>())
-                .ToDictionary(field => field.Key, field => Redactor.Mask(field.Value, personal)!),
-            RequestId = response is null ? null : ResponseHeaders.RequestId(response),
+                .ToDictionary(field => Redactor.Mask(field.Key, sensitive)!, field => Redactor.Mask(field.Value, sensitive)!),
+            RequestId = response is null ? null : ResponseHeaders.RequestId(response, state.Secrets),
             RetryAfter = state.ServerDelay,
             RateLimit = response is null ? null : RateLimitOf(response),
             Attempts = state.Attempts,
-            ResponseSnippet = Redactor.Snippet(body, personal),
+            ResponseSnippet = body.IsEmpty
+                ? null
+                : Redactor.Snippet(Encoding.UTF8.GetString(body[..Math.Min(body.Length, MaxSnippetSourceBytes)]), sensitive),
         };
     }
 
@@ -213,11 +240,16 @@ internal sealed class RequestExecutor(
     private static bool IsDoneByEarlierAttempt(ApiRequest request, RequestState state, HttpStatusCode status) =>
         state.MayHaveBeenProcessed && request.DoneByEarlierAttempt.Contains(status);
 
+    private static bool IsRedirect(HttpStatusCode status) => (int)status is >= 300 and < 400;
+
     private static bool IsNetworkFailure(Exception exception) =>
         FailureClassifier.IsTransportFailure(exception) || exception is OperationCanceledException;
 
     private Uri BuildUri(ApiRequest request) =>
         new(baseAddress, request.Query.Length == 0 ? request.Path : request.Path + "?" + request.Query);
 
-    private string PathOf(ApiRequest request) => baseAddress.AbsolutePath + request.Path;
+    private string PathOf(ApiRequest request) => PathOf(request.Path);
+
+    /// <summary>A path relative to the base address, from the host on: what logs and exceptions name.</summary>
+    public string PathOf(string relativePath) => baseAddress.AbsolutePath + relativePath;
 }

@@ -31,6 +31,15 @@ internal sealed class RequestState
     /// <summary>Why the client did not wait for the server's hint (past the cap or the overall deadline); null when it did.</summary>
     public string? WaitRefusedBecause { get; set; }
 
+    /// <summary>What was wrong with the last response's body (longer than the cap, not decodable); null when it was read whole.</summary>
+    public string? BodyProblem { get; set; }
+
+    /// <summary>
+    /// The secret values the last attempt carried (token, key and their header forms), masked in everything the client
+    /// reports about the call, since a server may echo them.
+    /// </summary>
+    public IReadOnlyList<string> Secrets { get; set; } = [];
+
     /// <summary>The overall timeout ended the call.</summary>
     public bool OverallTimedOut { get; set; }
 
@@ -41,6 +50,7 @@ internal sealed class RequestState
         Attempts++;
         ServerDelay = null;
         ServerResumesAt = null;
+        BodyProblem = null;
         LastAttemptSentAt = now;
     }
 

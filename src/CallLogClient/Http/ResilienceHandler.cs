@@ -21,16 +21,18 @@ internal sealed class ResilienceHandler : DelegatingHandler
     private readonly ResiliencePipeline<HttpResponseMessage> pipeline;
     private readonly IProviderProtocol protocol;
     private readonly RetryOptions options;
+    private readonly int maxResponseBodyBytes;
     private readonly TimeProvider timeProvider;
     private readonly ClientBudget? budget;
     private readonly bool ownsBudget;
     private readonly ILogger logger;
 
     public ResilienceHandler(
-        RetryOptions options, TimeProvider timeProvider, IProviderProtocol protocol, ClientBudget? budget, bool ownsBudget, ILogger logger)
+        CallLogClientOptions clientOptions, IProviderProtocol protocol, ClientBudget? budget, bool ownsBudget, ILogger logger)
     {
-        this.options = options;
-        this.timeProvider = timeProvider;
+        options = clientOptions.Retry;
+        maxResponseBodyBytes = clientOptions.MaxResponseBodyBytes;
+        timeProvider = clientOptions.TimeProvider;
         this.protocol = protocol;
         this.budget = budget;
         this.ownsBudget = ownsBudget;
@@ -81,18 +83,18 @@ internal sealed class ResilienceHandler : DelegatingHandler
         try
         {
             response = await base.SendAsync(attempt, context.CancellationToken).ConfigureAwait(false);
-            await response.Content.LoadIntoBufferAsync(context.CancellationToken).ConfigureAwait(false);
+            state.BodyProblem = await ResponseBodyReader.BufferAsync(response, maxResponseBodyBytes, context.CancellationToken)
+                .ConfigureAwait(false);
             state.MayHaveBeenProcessed |= FailureClassifier.MayHaveBeenProcessed(response.StatusCode);
             if (FailureClassifier.IsRetryableStatus(response.StatusCode))
             {
-                var body = await response.Content.ReadAsByteArrayAsync(context.CancellationToken).ConfigureAwait(false);
                 var now = timeProvider.GetUtcNow();
-                state.SetServerDelay(protocol.ParseRetryDelay(response, body, now), now);
+                state.SetServerDelay(protocol.ParseRetryDelay(response, ResponseBodyReader.BodyOf(response).Span, now), now);
             }
 
             Log.ResponseReceived(
                 logger, protocol.Provider, request.Method.Method, state.Path, (int)response.StatusCode,
-                (long)timeProvider.GetElapsedTime(started).TotalMilliseconds, ResponseHeaders.RequestId(response));
+                (long)timeProvider.GetElapsedTime(started).TotalMilliseconds, ResponseHeaders.RequestId(response, state.Secrets));
             return Outcome.FromResult(response);
         }
 #pragma warning disable CA1031 // Every failure becomes an outcome for the retry strategy to classify.

@@ -25,6 +25,8 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     /// <summary>A 409 "recording already exists" after an upload attempt that may have gone through: that attempt stored it.</summary>
     private static readonly IReadOnlySet<HttpStatusCode> StoredByEarlierAttempt = new[] { HttpStatusCode.Conflict }.ToFrozenSet();
 
+    private const string CallLogsPath = "callLogs";
+
     private readonly RequestExecutor executor;
     private readonly HttpClient? ownedHttpClient;
 
@@ -59,7 +61,7 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
         var request = new ApiRequest
         {
             Method = HttpMethod.Get,
-            Path = "callLogs",
+            Path = CallLogsPath,
             Query = $"start={start}&limit={limit}",
             Cost = 20,
         };
@@ -106,7 +108,7 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
         var apiRequest = new ApiRequest
         {
             Method = HttpMethod.Post,
-            Path = "callLogs",
+            Path = CallLogsPath,
             Content = content,
             Replay = ReplayPolicy.CreateOnce,
             Cost = 10,
@@ -180,10 +182,11 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     private async IAsyncEnumerable<PipedriveCallLog> EnumerateAsync(int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var repeats = new RepeatFilter();
-        int? start = 0;
-        while (start is { } current)
+        var start = 0;
+        while (true)
         {
-            var page = await ListPageAsync(current, pageSize, cancellationToken).ConfigureAwait(false);
+            var response = await ListPageWithResponseAsync(start, pageSize, cancellationToken).ConfigureAwait(false);
+            var page = response.Value;
             foreach (var callLog in page.Items)
             {
                 if (!repeats.IsRepeat(callLog.Id))
@@ -192,10 +195,29 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
                 }
             }
 
+            if (!page.Pagination.MoreItemsInCollection)
+            {
+                yield break;
+            }
+
+            start = NextStart(start, page, repeats.NewOnPage)
+                ?? throw PagingFailure.Create(CallLogProvider.Pipedrive, executor.PathOf(CallLogsPath), response, StuckPageProblem(start, page));
             repeats.NextPage();
-            start = page.NextStart is { } next && next > current ? next : null;
         }
     }
+
+    /// <summary>Where the page after this one starts, or <see langword="null"/> when the page gives no way forward.</summary>
+    private static int? NextStart(int start, PipedriveCallLogPage page, int newItems) =>
+        page.NextStart is { } next && next > start && newItems > 0 ? next : null;
+
+    private static string StuckPageProblem(int start, PipedriveCallLogPage page) => page switch
+    {
+        { Items.Count: 0 } => $"The page at start={start} says more call logs follow but holds none.",
+        { NextStart: null } => $"The page at start={start} says more call logs follow but names neither next_start nor its own start.",
+        { NextStart: { } next } when next <= start =>
+            $"The page at start={start} says more call logs follow at next_start={next}, which does not move past it.",
+        _ => $"The page at start={start} repeats the previous page.",
+    };
 
     private async Task<CallLogResponse<PipedriveCallLog>> SendForCallLogAsync(ApiRequest request, CancellationToken cancellationToken)
     {
@@ -241,7 +263,7 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     private CallLogResponseFormatException Unsuccessful<T>(ApiRequest request, ApiResponse<T> response, string? error) =>
         new(executor.DescribeUnsuccessful(request, response, error ?? "success:false in a 2xx response.", errorCode: null));
 
-    private static string CallLogPath(string id) => "callLogs/" + PathSegment.Escape(id);
+    private static string CallLogPath(string id) => CallLogsPath + "/" + PathSegment.Escape(id);
 
     private static RequestExecutor CreateExecutor(PipedriveClientOptions options, Func<HttpClient> httpClientSource, ILogger logger) =>
         RequestExecutor.For(options, options.EffectiveBaseAddress, PipedriveProtocol.Instance, httpClientSource, logger);

@@ -12,11 +12,13 @@ public sealed class PipedriveCredential : IRequestCredential
 
     private readonly IRequestCredential? bearer;
     private readonly string? apiToken;
+    private readonly IReadOnlyList<string> secrets;
 
     private PipedriveCredential(string? apiToken, IRequestCredential? bearer)
     {
         this.apiToken = apiToken;
         this.bearer = bearer;
+        secrets = apiToken is null ? [] : [apiToken];
     }
 
     /// <summary>A personal or company API token.</summary>
@@ -46,7 +48,7 @@ public sealed class PipedriveCredential : IRequestCredential
     /// <returns><c>PipedriveCredential(ApiToken)</c> or <c>PipedriveCredential(OAuth)</c>.</returns>
     public override string ToString() => apiToken is null ? "PipedriveCredential(OAuth)" : "PipedriveCredential(ApiToken)";
 
-    ValueTask IRequestCredential.ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    ValueTask<IReadOnlyList<string>> IRequestCredential.ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (bearer is not null)
         {
@@ -55,6 +57,6 @@ public sealed class PipedriveCredential : IRequestCredential
 
         request.Headers.Remove(ApiTokenHeader);
         request.Headers.TryAddWithoutValidation(ApiTokenHeader, apiToken);
-        return ValueTask.CompletedTask;
+        return ValueTask.FromResult(secrets);
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using CallLogClient.Http;
 using CallLogClient.Pipedrive.Models;
 
 namespace CallLogClient.Pipedrive;
@@ -16,15 +17,25 @@ internal static class PipedriveRequestValidator
             throw Invalid(nameof(request.Outcome), "Outcome (outcome) is required.");
         }
 
+        if (request.Outcome.Value.Length == 0 || request.Outcome.Value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            throw Invalid(nameof(request.Outcome), "Outcome (outcome) must be a value such as connected, without white space.");
+        }
+
         if (string.IsNullOrWhiteSpace(request.ToPhoneNumber))
         {
             throw Invalid(nameof(request.ToPhoneNumber), "ToPhoneNumber (to_phone_number) is required.");
         }
 
+        ValueRules.RequirePhoneText(request.ToPhoneNumber, Field(nameof(request.ToPhoneNumber)));
+        ValueRules.RequirePhoneText(request.FromPhoneNumber, Field(nameof(request.FromPhoneNumber)));
+
         var start = request.StartTime
             ?? throw Invalid(nameof(request.StartTime), "StartTime (start_time) is required.");
         var end = request.EndTime
             ?? throw Invalid(nameof(request.EndTime), "EndTime (end_time) is required.");
+        ValueRules.RequireSupportedInstant(start, Field(nameof(request.StartTime)));
+        ValueRules.RequireSupportedInstant(end, Field(nameof(request.EndTime)));
         if (end < start)
         {
             throw Invalid(nameof(request.EndTime), "EndTime (end_time) must not be before StartTime (start_time).");
@@ -33,6 +44,13 @@ internal static class PipedriveRequestValidator
         if (request.Duration is { } duration && (duration < TimeSpan.Zero || duration.Ticks % TimeSpan.TicksPerSecond != 0))
         {
             throw Invalid(nameof(request.Duration), "Duration (duration) must be a non-negative whole number of seconds.");
+        }
+
+        if (request.Duration > TimeSpan.FromSeconds(Math.Ceiling((end - start).TotalSeconds)))
+        {
+            throw Invalid(
+                nameof(request.Duration),
+                "Duration (duration) is the talk time, which cannot be longer than the call from StartTime to EndTime.");
         }
 
         if (request.DealId is not null && request.LeadId is not null)
@@ -76,5 +94,7 @@ internal static class PipedriveRequestValidator
     }
 
     /// <summary>An exception whose ParamName points at the request's member, e.g. <c>request.EndTime</c>.</summary>
-    private static ArgumentException Invalid(string field, string message) => new(message, "request." + field);
+    private static ArgumentException Invalid(string field, string message) => new(message, Field(field));
+
+    private static string Field(string name) => "request." + name;
 }

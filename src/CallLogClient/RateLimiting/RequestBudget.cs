@@ -17,7 +17,10 @@ public sealed class RequestBudget
     /// <summary>The tokens (Pipedrive) or requests (Close) allowed per <see cref="Window"/>. Required, positive.</summary>
     public int Tokens { get; set; }
 
-    /// <summary>The rolling window the budget applies to. Default 2 s, Pipedrive's burst window.</summary>
+    /// <summary>The longest window: a token comes back on a timer, and timers cannot wait much past 49 days.</summary>
+    internal static readonly TimeSpan MaxWindow = TimeSpan.FromDays(30);
+
+    /// <summary>The rolling window the budget applies to, at most 30 days. Default 2 s, Pipedrive's burst window.</summary>
     public TimeSpan Window { get; set; } = TimeSpan.FromSeconds(2);
 
     internal void Validate(string prefix)
@@ -27,9 +30,9 @@ public sealed class RequestBudget
             throw new ArgumentOutOfRangeException(prefix + nameof(Tokens), Tokens, "Must be positive.");
         }
 
-        if (Window <= TimeSpan.Zero)
+        if (Window <= TimeSpan.Zero || Window > MaxWindow)
         {
-            throw new ArgumentOutOfRangeException(prefix + nameof(Window), Window, "Must be positive.");
+            throw new ArgumentOutOfRangeException(prefix + nameof(Window), Window, "Must be positive and at most 30 days.");
         }
     }
 }

@@ -185,11 +185,11 @@ public sealed class CloseDateWindowTests(WireMockFixture wireMock) : IAsyncLifet
     }
 
     [Fact]
-    public async Task Without_bounds_the_read_ends_at_the_second_after_it_started_and_splits_from_the_epoch()
+    public async Task Without_bounds_the_read_ends_at_the_second_it_started_in_and_splits_from_the_epoch()
     {
         using var windowClient = CloseTestClient.Create(wireMock, options => options.TimeProvider = new FixedTimeProvider(new DateTimeOffset(2024, 1, 15, 10, 0, 0, 300, TimeSpan.Zero)));
         windowClient.MaxSkip = 1;
-        const string end = "date_created__lt=2024-01-15T10:00:01%2B00:00";
+        const string end = "date_created__lt=2024-01-15T10:00:00%2B00:00";
         const string middle = "1997-01-07T17:00:00%2B00:00";
         var old = Call("acti_old", "1990-05-01T00:00:00+00:00");
         var recent = Call("acti_recent", "2024-01-15T09:59:59+00:00");

@@ -231,13 +231,17 @@ public sealed class PipedriveListTests(WireMockFixture wireMock) : PipedriveWire
             """{"success":true,"data":[{"id":"again"}],"additional_data":{"pagination":{"start":0,"limit":1,"more_items_in_collection":true,"next_start":0}}}"""));
 
         var all = new List<string>();
-        await foreach (var callLog in Client.ListAllAsync(pageSize: 1))
+        var error = await Assert.ThrowsAsync<CallLogResponseFormatException>(async () =>
         {
-            all.Add(callLog.Id);
-        }
+            await foreach (var callLog in Client.ListAllAsync(pageSize: 1))
+            {
+                all.Add(callLog.Id);
+            }
+        });
 
         Assert.Equal(["again"], all);
         Assert.Single(await Admin.GetRequestsAsync());
+        Assert.Contains("next_start=0, which does not move past it", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

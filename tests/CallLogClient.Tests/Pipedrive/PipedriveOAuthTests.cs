@@ -105,8 +105,12 @@ public sealed class PipedriveOAuthTests(WireMockFixture wireMock) : PipedriveWir
     {
         var client = OAuthClient(PipedriveCredential.FromAccessTokenProvider(_ => ValueTask.FromResult("")));
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => client.GetAsync("c-oauth"));
+        var exception = await Assert.ThrowsAsync<CallLogAuthenticationException>(() => client.GetAsync("c-oauth"));
 
+        Assert.Null(exception.StatusCode);
+        Assert.Equal(0, exception.Attempts);
+        Assert.Equal(CallLogProvider.Pipedrive, exception.Provider);
+        Assert.Contains("access token provider returned no token; nothing was sent", exception.Message, StringComparison.Ordinal);
         await AssertNothingSentAsync();
     }
 }

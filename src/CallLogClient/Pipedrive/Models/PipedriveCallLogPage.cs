@@ -18,7 +18,10 @@ public sealed class PipedriveCallLogPage
     /// <summary>The paging block as the server sent it.</summary>
     public PipedrivePagination Pagination { get; }
 
-    /// <summary>The <c>start</c> of the next page, or <see langword="null"/> on the last page.</summary>
+    /// <summary>
+    /// The <c>start</c> of the next page (<c>next_start</c>, else this page's <c>start</c> plus its items), or
+    /// <see langword="null"/> on the last page or when the server gave neither.
+    /// </summary>
     public int? NextStart => Pagination.MoreItemsInCollection && Items.Count > 0
         ? Pagination.NextStart ?? Pagination.Start + Items.Count
         : null;

@@ -6,8 +6,8 @@ namespace CallLogClient.Pipedrive.Models;
 /// <summary>The paging block of a Pipedrive list response (<c>additional_data.pagination</c>).</summary>
 public sealed class PipedrivePagination
 {
-    /// <summary>The offset of this page's first item.</summary>
-    public int Start { get; init; }
+    /// <summary>The offset of this page's first item; <see langword="null"/> when the server did not say.</summary>
+    public int? Start { get; init; }
 
     /// <summary>The page size the server applied.</summary>
     public int Limit { get; init; }
