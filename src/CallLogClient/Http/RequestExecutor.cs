@@ -155,10 +155,16 @@ internal sealed class RequestExecutor(
         var body = ResponseBodyReader.BodyOf(response).Span;
         var head = body[..Math.Min(body.Length, MaxErrorBodyBytes)];
         var redirectHost = IsRedirect(response.StatusCode) ? ResponseHeaders.RedirectHost(response, state.Secrets) : null;
-        var error = IsRedirect(response.StatusCode)
-            ? new ProviderError($"the server redirected to {redirectHost ?? "no Location"}; the client follows no redirect, so nothing was sent there")
-            : protocol.ParseError(head, response.Content.Headers.ContentType?.MediaType);
-        var details = Describe(request, state, response, error, head);
+        var details = Describe(request, state, response, protocol.ParseError(head, response.Content.Headers.ContentType?.MediaType), head);
+        if (IsRedirect(response.StatusCode))
+        {
+            // Set after masking: a host such as 10.0.0.12 would otherwise be masked as a phone number.
+            details = details with
+            {
+                ErrorMessage = $"the server redirected to {redirectHost ?? "no Location"}; the client follows no redirect, so nothing was sent there",
+            };
+        }
+
         Log.CallFailed(logger, protocol.Provider, request.Method.Method, state.Path, state.Attempts, Log.Describe(response.StatusCode));
         return ExceptionFactory.FromStatus(details, state, timeProvider.GetUtcNow(), redirectHost);
     }

@@ -49,7 +49,7 @@ internal static class ResponseBodyReader
                 length = maxBytes;
                 problem = string.Create(
                     CultureInfo.InvariantCulture,
-                    $"The response body is longer than the client reads ({maxBytes} bytes, CallLogClientOptions.MaxResponseBodyBytes).");
+                    $"The response body is longer than the client reads ({maxBytes:N0} bytes, CallLogClientOptions.MaxResponseBodyBytes).");
             }
         }
         catch (HttpIOException exception)
@@ -57,7 +57,7 @@ internal static class ResponseBodyReader
             // As LoadIntoBufferAsync reports it: a body cut off is a failed exchange, classified like one.
             throw new HttpRequestException(exception.HttpRequestError, "The response body could not be read.", exception);
         }
-        catch (InvalidDataException)
+        catch (Exception exception) when (exception is InvalidDataException or InvalidOperationException) // Brotli says the latter
         {
             length = 0;
             problem = "The response body could not be decoded: it is not compressed the way its Content-Encoding says.";
