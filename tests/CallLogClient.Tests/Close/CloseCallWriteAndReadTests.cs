@@ -1,7 +1,7 @@
-using System.Text.Json.Nodes;
 using System.Text.Json;
-using CallLogClient.Close.Models;
+using System.Text.Json.Nodes;
 using CallLogClient.Close;
+using CallLogClient.Close.Models;
 using CallLogClient.Errors;
 using CallLogClient.Tests.WireMock;
 using WireMock.RequestBuilders;

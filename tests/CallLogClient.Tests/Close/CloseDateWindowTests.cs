@@ -1,5 +1,5 @@
-using CallLogClient.Close.Models;
 using CallLogClient.Close;
+using CallLogClient.Close.Models;
 using CallLogClient.Errors;
 using CallLogClient.Tests.WireMock;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using CallLogClient.Close.Models;
 using CallLogClient.Close;
+using CallLogClient.Close.Models;
 using CallLogClient.Tests.WireMock;
 using WireMock.RequestBuilders;
 using static CallLogClient.Tests.WireMock.Answers;

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using CallLogClient.Errors;
-using CallLogClient.Pipedrive.Models;
 using CallLogClient.Pipedrive;
+using CallLogClient.Pipedrive.Models;
 using CallLogClient.Tests.WireMock;
-using WireMock.RequestBuilders;
 using WireMock;
+using WireMock.RequestBuilders;
 using static CallLogClient.Tests.WireMock.Answers;
 
 namespace CallLogClient.Tests.Pipedrive;

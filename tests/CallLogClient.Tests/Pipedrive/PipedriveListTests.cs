@@ -1,6 +1,6 @@
 using CallLogClient.Errors;
-using CallLogClient.Pipedrive.Models;
 using CallLogClient.Pipedrive;
+using CallLogClient.Pipedrive.Models;
 using CallLogClient.Tests.WireMock;
 using WireMock.RequestBuilders;
 using static CallLogClient.Tests.WireMock.Answers;

@@ -1,8 +1,8 @@
 using CallLogClient.Errors;
 using CallLogClient.Pipedrive;
 using CallLogClient.Tests.WireMock;
-using WireMock.RequestBuilders;
 using WireMock;
+using WireMock.RequestBuilders;
 using static CallLogClient.Tests.WireMock.Answers;
 
 namespace CallLogClient.Tests.Pipedrive;

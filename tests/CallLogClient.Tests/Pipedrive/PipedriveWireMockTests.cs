@@ -1,9 +1,9 @@
 using CallLogClient.Errors;
 using CallLogClient.Pipedrive;
 using CallLogClient.Tests.WireMock;
+using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.Server;
-using WireMock;
 using static CallLogClient.Tests.WireMock.Answers;
 
 namespace CallLogClient.Tests.Pipedrive;

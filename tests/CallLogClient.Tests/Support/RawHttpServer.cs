@@ -1,13 +1,14 @@
 using System.Collections.Concurrent;
-using System.Net.Sockets;
 using System.Net;
+using System.Net.Sockets;
 using System.Text;
 
 namespace CallLogClient.Tests.Support;
 
 /// <summary>
-/// A scripted HTTP/1.1 server on a free loopback port, for what a mock server cannot do: answer with raw bytes, reset a
-/// connection (a real RST), stall, redirect elsewhere, or send a compressed bomb. Each connection carries one request;
+/// A scripted HTTP/1.1 server on a free loopback port, for what WireMock.Net cannot do: answer with raw bytes, break the
+/// connection in the ways of <see cref="TransportFault"/> (a real RST included), stall, redirect elsewhere, or send a
+/// compressed bomb; requests it does not break it can forward to WireMock.Net. Each connection carries one request;
 /// <c>answer</c> writes the response (or misbehaves) and the connection is closed after it.
 /// </summary>
 public sealed class RawHttpServer : IDisposable
@@ -278,19 +279,19 @@ public sealed class RawConnection(TcpClient client, NetworkStream stream, Cancel
 /// </summary>
 public enum TransportFault
 {
-    /// <summary>A TCP reset right after the request, before any response byte (Java WireMock's CONNECTION_RESET_BY_PEER).</summary>
+    /// <summary>A TCP reset right after the request, before any response byte (the old CONNECTION_RESET_BY_PEER fault).</summary>
     ResetBeforeResponse,
 
-    /// <summary>An orderly close before any response byte (Java WireMock's EMPTY_RESPONSE).</summary>
+    /// <summary>An orderly close before any response byte (the old EMPTY_RESPONSE fault).</summary>
     CloseBeforeResponse,
 
     /// <summary>A 200 status line, headers and part of the body, then a TCP reset.</summary>
     ResetMidBody,
 
-    /// <summary>A 200 with a chunked body whose first chunk is cut off, then a close (Java WireMock's MALFORMED_RESPONSE_CHUNK).</summary>
+    /// <summary>A 200 with a chunked body whose first chunk is cut off, then a close (the old MALFORMED_RESPONSE_CHUNK fault).</summary>
     CloseMidBody,
 
-    /// <summary>Bytes that are not HTTP, then a close (Java WireMock's RANDOM_DATA_THEN_CLOSE).</summary>
+    /// <summary>Bytes that are not HTTP, then a close (the old RANDOM_DATA_THEN_CLOSE fault).</summary>
     GarbageThenClose,
 
     /// <summary>A 200 status line, headers and part of the body, then nothing until the server stops.</summary>

@@ -1,8 +1,8 @@
 using CallLogClient.Tests.Support;
 using Microsoft.AspNetCore.WebUtilities;
+using WireMock;
 using WireMock.Matchers.Request;
 using WireMock.Server;
-using WireMock;
 
 namespace CallLogClient.Tests.WireMock;
 
