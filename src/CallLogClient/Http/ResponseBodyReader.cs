@@ -52,10 +52,11 @@ internal static class ResponseBodyReader
                     $"The response body is longer than the client reads ({maxBytes:N0} bytes, CallLogClientOptions.MaxResponseBodyBytes).");
             }
         }
-        catch (HttpIOException exception)
+        catch (IOException exception)
         {
-            // As LoadIntoBufferAsync reports it: a body cut off is a failed exchange, classified like one.
-            throw new HttpRequestException(exception.HttpRequestError, "The response body could not be read.", exception);
+            // As LoadIntoBufferAsync reports it: a body cut off or reset is a failed exchange, classified like one.
+            var error = exception is HttpIOException http ? http.HttpRequestError : HttpRequestError.Unknown;
+            throw new HttpRequestException(error, "The response body could not be read.", exception);
         }
         catch (Exception exception) when (exception is InvalidDataException or InvalidOperationException) // Brotli says the latter
         {

@@ -4,6 +4,8 @@ using CallLogClient.Close;
 using CallLogClient.Close.Models;
 using CallLogClient.Errors;
 using CallLogClient.Tests.WireMock;
+using WireMock.RequestBuilders;
+using static CallLogClient.Tests.WireMock.Answers;
 
 namespace CallLogClient.Tests.Close;
 
@@ -15,7 +17,11 @@ public sealed class CloseCallWriteAndReadTests(WireMockFixture wireMock) : IAsyn
 
     private readonly CloseCallActivitiesClient client = CloseTestClient.Create(wireMock);
 
-    public Task InitializeAsync() => wireMock.ResetAsync();
+    public Task InitializeAsync()
+    {
+        wireMock.Reset();
+        return Task.CompletedTask;
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -24,13 +30,13 @@ public sealed class CloseCallWriteAndReadTests(WireMockFixture wireMock) : IAsyn
     [Fact]
     public async Task Get_reads_one_call_by_id_under_its_trailing_slash_path()
     {
-        await wireMock.Admin.StubAsync(new Stub { Method = "GET", Url = CallPath, JsonBody = CloseFixtures.Read("call-object.json") });
+        wireMock.Server.Given(Request.Create().UsingGet().WithPathAndQuery(CallPath)).RespondWith(Json(body: CloseFixtures.Read("call-object.json")));
 
         var call = await client.GetAsync(CallId);
 
-        var request = Assert.Single(await wireMock.Admin.GetRequestsAsync());
+        var request = Assert.Single(wireMock.Server.Requests());
         Assert.Equal("GET", request.Method);
-        Assert.Equal(CallPath, request.Url);
+        Assert.Equal(CallPath, request.PathAndQuery());
         Assert.Equal(CloseTestClient.ExpectedAuthorization, request.Header("Authorization"));
         Assert.Equal(CallId, call.Id);
         Assert.Equal(CloseCallDisposition.Answered, call.Disposition);
@@ -43,12 +49,8 @@ public sealed class CloseCallWriteAndReadTests(WireMockFixture wireMock) : IAsyn
             {"id":"acti_1","recording_transcript":{"utterances":[{"speaker_label":"Jane User","speaker_side":"close-user","start":1.3,"end":2.4,"text":"Hey"}],
              "summary_text":"Summary","summary_html":"<p>Summary</p>"},"voicemail_transcript":null}
             """;
-        await wireMock.Admin.StubAsync(new Stub
-        {
-            Method = "GET",
-            Url = CloseTestClient.CallsPath + "acti_1/?_fields=id,recording_transcript,voicemail_transcript",
-            JsonBody = body,
-        });
+        wireMock.Server.Given(Request.Create().UsingGet().WithPathAndQuery(CloseTestClient.CallsPath + "acti_1/?_fields=id,recording_transcript,voicemail_transcript"))
+            .RespondWith(Json(body: body));
 
         var call = await client.GetAsync(
             "acti_1", [CloseCallFieldNames.Id, CloseCallFieldNames.RecordingTranscript, CloseCallFieldNames.VoicemailTranscript]);
@@ -63,12 +65,8 @@ public sealed class CloseCallWriteAndReadTests(WireMockFixture wireMock) : IAsyn
     [Fact]
     public async Task Get_with_fields_that_leave_out_the_id_returns_what_came_back()
     {
-        await wireMock.Admin.StubAsync(new Stub
-        {
-            Method = "GET",
-            Url = CloseTestClient.CallsPath + "acti_1/?_fields=recording_transcript",
-            JsonBody = CloseFixtures.Read("transcript-fields.json"),
-        });
+        wireMock.Server.Given(Request.Create().UsingGet().WithPathAndQuery(CloseTestClient.CallsPath + "acti_1/?_fields=recording_transcript")).RespondWith(Json(
+            body: CloseFixtures.Read("transcript-fields.json")));
 
         var call = await client.GetAsync("acti_1", [CloseCallFieldNames.RecordingTranscript]);
 
@@ -79,18 +77,18 @@ public sealed class CloseCallWriteAndReadTests(WireMockFixture wireMock) : IAsyn
     [Fact]
     public async Task Get_escapes_an_id_into_one_path_segment()
     {
-        await wireMock.Admin.StubAsync(new Stub { Method = "GET", Url = CloseTestClient.CallsPath + "acti%201%3Fx%2Fy/", JsonBody = """{"id":"acti 1?x/y"}""" });
+        wireMock.Server.Given(Request.Create().UsingGet().WithPathAndQuery(CloseTestClient.CallsPath + "acti%201%3Fx%2Fy/")).RespondWith(Json(body: """{"id":"acti 1?x/y"}"""));
 
         var call = await client.GetAsync("acti 1?x/y");
 
         Assert.Equal("acti 1?x/y", call.Id);
-        Assert.Equal(CloseTestClient.CallsPath + "acti%201%3Fx%2Fy/", Assert.Single(await wireMock.Admin.GetRequestsAsync()).Url);
+        Assert.Equal(CloseTestClient.CallsPath + "acti%201%3Fx%2Fy/", Assert.Single(wireMock.Server.Requests()).PathAndQuery());
     }
 
     [Fact]
     public async Task Create_posts_the_official_example_body_and_returns_the_logged_call()
     {
-        await wireMock.Admin.StubAsync(new Stub { Method = "POST", Url = CloseTestClient.CallsPath, JsonBody = CloseFixtures.Read("create-response.json") });
+        wireMock.Server.Given(Request.Create().UsingPost().WithPathAndQuery(CloseTestClient.CallsPath)).RespondWith(Json(body: CloseFixtures.Read("create-response.json")));
         var request = new CloseCreateCallRequest
         {
             LeadId = "lead_fioU1Nk5LC0H0iei9XBGHW2CFZU0yeP2zZCJQP9pC4m",
@@ -105,12 +103,12 @@ public sealed class CloseCallWriteAndReadTests(WireMockFixture wireMock) : IAsyn
 
         var call = await client.CreateAsync(request);
 
-        var logged = Assert.Single(await wireMock.Admin.GetRequestsAsync());
+        var logged = Assert.Single(wireMock.Server.Requests());
         Assert.Equal("POST", logged.Method);
-        Assert.Equal(CloseTestClient.CallsPath, logged.Url);
+        Assert.Equal(CloseTestClient.CallsPath, logged.PathAndQuery());
         Assert.Equal(CloseTestClient.ExpectedAuthorization, logged.Header("Authorization"));
         Assert.Equal("application/json; charset=utf-8", logged.Header("Content-Type"), ignoreCase: true);
-        var body = JsonNode.Parse(logged.Body)!.AsObject();
+        var body = JsonNode.Parse(logged.Body!)!.AsObject();
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(CloseFixtures.Read("create-request.json")), body), logged.Body);
         Assert.Equal("<body><p>call notes go here</p></body>", body["note_html"]!.GetValue<string>());
         Assert.Equal(153, body["duration"]!.GetValue<int>());
@@ -122,7 +120,7 @@ public sealed class CloseCallWriteAndReadTests(WireMockFixture wireMock) : IAsyn
     [Fact]
     public async Task Create_sends_only_what_was_set_with_times_in_utc_and_custom_fields_flattened()
     {
-        await wireMock.Admin.StubAsync(new Stub { Method = "POST", Url = CloseTestClient.CallsPath, JsonBody = """{"id":"acti_new"}""" });
+        wireMock.Server.Given(Request.Create().UsingPost().WithPathAndQuery(CloseTestClient.CallsPath)).RespondWith(Json(body: """{"id":"acti_new"}"""));
 
         await client.CreateAsync(new CloseCreateCallRequest
         {
@@ -134,7 +132,7 @@ public sealed class CloseCallWriteAndReadTests(WireMockFixture wireMock) : IAsyn
             CustomFields = new Dictionary<string, JsonNode?> { ["cf_campaign"] = "Spring", ["custom.cf_attempt"] = 2 },
         });
 
-        using var body = JsonDocument.Parse(Assert.Single(await wireMock.Admin.GetRequestsAsync()).Body);
+        using var body = JsonDocument.Parse(Assert.Single(wireMock.Server.Requests()).Body!);
         var root = body.RootElement;
         Assert.Equal(
             ["activity_at", "custom.cf_attempt", "custom.cf_campaign", "direction", "phone", "recording_url", "status"],
@@ -151,7 +149,7 @@ public sealed class CloseCallWriteAndReadTests(WireMockFixture wireMock) : IAsyn
     [Fact]
     public async Task Update_puts_only_the_changed_fields_as_in_the_official_example()
     {
-        await wireMock.Admin.StubAsync(new Stub { Method = "PUT", Url = CallPath, JsonBody = CloseFixtures.Read("update-response.json") });
+        wireMock.Server.Given(Request.Create().UsingPut().WithPathAndQuery(CallPath)).RespondWith(Json(body: CloseFixtures.Read("update-response.json")));
 
         var call = await client.UpdateAsync(CallId, new CloseUpdateCallRequest
         {
@@ -159,19 +157,19 @@ public sealed class CloseCallWriteAndReadTests(WireMockFixture wireMock) : IAsyn
             OutcomeId = "outcome_031uY9IKV1JxfNKM9n2qCw",
         });
 
-        var logged = Assert.Single(await wireMock.Admin.GetRequestsAsync());
+        var logged = Assert.Single(wireMock.Server.Requests());
         Assert.Equal("PUT", logged.Method);
-        Assert.Equal(CallPath, logged.Url);
+        Assert.Equal(CallPath, logged.PathAndQuery());
         Assert.Equal(CloseTestClient.ExpectedAuthorization, logged.Header("Authorization"));
         Assert.Equal("application/json; charset=utf-8", logged.Header("Content-Type"), ignoreCase: true);
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(CloseFixtures.Read("update-request.json")), JsonNode.Parse(logged.Body)), logged.Body);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(CloseFixtures.Read("update-request.json")), JsonNode.Parse(logged.Body!)), logged.Body);
         Assert.Equal("This is some new call note.", call.Note);
     }
 
     [Fact]
     public async Task Update_sends_explicit_nulls_only_for_the_fields_it_was_told_to_clear()
     {
-        await wireMock.Admin.StubAsync(new Stub { Method = "PUT", Url = CallPath, JsonBody = CloseFixtures.Read("update-response.json") });
+        wireMock.Server.Given(Request.Create().UsingPut().WithPathAndQuery(CallPath)).RespondWith(Json(body: CloseFixtures.Read("update-response.json")));
 
         await client.UpdateAsync(CallId, new CloseUpdateCallRequest
         {
@@ -180,7 +178,7 @@ public sealed class CloseCallWriteAndReadTests(WireMockFixture wireMock) : IAsyn
             CustomFields = new Dictionary<string, JsonNode?> { ["cf_campaign"] = null },
         });
 
-        using var body = JsonDocument.Parse(Assert.Single(await wireMock.Admin.GetRequestsAsync()).Body);
+        using var body = JsonDocument.Parse(Assert.Single(wireMock.Server.Requests()).Body!);
         var root = body.RootElement;
         Assert.Equal(["custom.cf_campaign", "note", "outcome_id"], root.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal("Left a voicemail.", root.GetProperty("note").GetString());
@@ -192,30 +190,30 @@ public sealed class CloseCallWriteAndReadTests(WireMockFixture wireMock) : IAsyn
     [Fact]
     public async Task Delete_succeeds_on_a_200_with_an_empty_object()
     {
-        await wireMock.Admin.StubAsync(new Stub { Method = "DELETE", Url = CallPath, JsonBody = "{}" });
+        wireMock.Server.Given(Request.Create().UsingDelete().WithPathAndQuery(CallPath)).RespondWith(Json(body: "{}"));
 
         await client.DeleteAsync(CallId);
 
-        var logged = Assert.Single(await wireMock.Admin.GetRequestsAsync());
+        var logged = Assert.Single(wireMock.Server.Requests());
         Assert.Equal("DELETE", logged.Method);
-        Assert.Equal(CallPath, logged.Url);
+        Assert.Equal(CallPath, logged.PathAndQuery());
         Assert.Equal(CloseTestClient.ExpectedAuthorization, logged.Header("Authorization"));
     }
 
     [Fact]
     public async Task Delete_succeeds_on_a_204_without_a_body()
     {
-        await wireMock.Admin.StubAsync(new Stub { Method = "DELETE", Url = CallPath, Status = 204 });
+        wireMock.Server.Given(Request.Create().UsingDelete().WithPathAndQuery(CallPath)).RespondWith(Json(status: 204));
 
         await client.DeleteAsync(CallId);
 
-        Assert.Equal("DELETE", Assert.Single(await wireMock.Admin.GetRequestsAsync()).Method);
+        Assert.Equal("DELETE", Assert.Single(wireMock.Server.Requests()).Method);
     }
 
     [Fact]
     public async Task Delete_of_an_unknown_call_is_not_found()
     {
-        await wireMock.Admin.StubAsync(new Stub { Method = "DELETE", Url = CallPath, Status = 404, JsonBody = """{"error": "Empty query: Activity matching query does not exist."}""" });
+        wireMock.Server.Given(Request.Create().UsingDelete().WithPathAndQuery(CallPath)).RespondWith(Json(status: 404, body: """{"error": "Empty query: Activity matching query does not exist."}"""));
 
         var exception = await Assert.ThrowsAsync<CallLogNotFoundException>(() => client.DeleteAsync(CallId));
 

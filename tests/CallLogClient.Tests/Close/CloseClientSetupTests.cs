@@ -9,8 +9,8 @@ public sealed class CloseClientSetupTests(WireMockFixture wireMock) : IAsyncLife
 {
     public async Task InitializeAsync()
     {
-        await wireMock.ResetAsync();
-        await CloseTestClient.StubListAsync(wireMock, "_skip=0&_limit=1", CloseTestClient.Page(false));
+        wireMock.Reset();
+        CloseTestClient.StubList(wireMock, "_skip=0&_limit=1", CloseTestClient.Page(false));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -33,8 +33,8 @@ public sealed class CloseClientSetupTests(WireMockFixture wireMock) : IAsyncLife
         Assert.Equal(CloseCallActivitiesClient.HttpClientName, builder.Name);
         Assert.IsType<CloseCallActivitiesClient>(client);
         Assert.Empty(page.Items);
-        var request = Assert.Single(await wireMock.Admin.GetRequestsAsync());
-        Assert.Equal(CloseTestClient.CallsPath + "?_skip=0&_limit=1", request.Url);
+        var request = Assert.Single(wireMock.Server.Requests());
+        Assert.Equal(CloseTestClient.CallsPath + "?_skip=0&_limit=1", request.PathAndQuery());
         Assert.Equal(CloseTestClient.ExpectedAuthorization, request.Header("Authorization"));
         Assert.EndsWith(" acme-dialer", request.Header("User-Agent"), StringComparison.Ordinal);
     }
@@ -49,7 +49,7 @@ public sealed class CloseClientSetupTests(WireMockFixture wireMock) : IAsyncLife
         var exception = Assert.ThrowsAny<Exception>(() => provider.GetRequiredService<ICloseCallActivitiesClient>());
 
         Assert.Contains("credential", exception.Message, StringComparison.OrdinalIgnoreCase);
-        Assert.Empty(await wireMock.Admin.GetRequestsAsync());
+        Assert.Empty(wireMock.Server.Requests());
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class CloseClientSetupTests(WireMockFixture wireMock) : IAsyncLife
 
         await client.ListPageAsync(limit: 1);
 
-        Assert.Equal("Bearer oauth-token-1", Assert.Single(await wireMock.Admin.GetRequestsAsync()).Header("Authorization"));
+        Assert.Equal("Bearer oauth-token-1", Assert.Single(wireMock.Server.Requests()).Header("Authorization"));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class CloseClientSetupTests(WireMockFixture wireMock) : IAsyncLife
         await client.ListPageAsync(limit: 1);
         await client.ListPageAsync(limit: 1);
 
-        Assert.Equal(["Bearer token-1", "Bearer token-2"], (await wireMock.Admin.GetRequestsAsync()).Select(r => r.Header("Authorization")));
+        Assert.Equal(["Bearer token-1", "Bearer token-2"], (wireMock.Server.Requests()).Select(r => r.Header("Authorization")));
     }
 
     [Fact]

@@ -19,7 +19,11 @@ public sealed class CloseDateWindowTests(WireMockFixture wireMock) : IAsyncLifet
 
     private readonly CloseCallActivitiesClient client = CloseTestClient.Create(wireMock);
 
-    public Task InitializeAsync() => wireMock.ResetAsync();
+    public Task InitializeAsync()
+    {
+        wireMock.Reset();
+        return Task.CompletedTask;
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -57,27 +61,27 @@ public sealed class CloseDateWindowTests(WireMockFixture wireMock) : IAsyncLifet
         ];
         foreach (var (query, body) in exchanges)
         {
-            await CloseTestClient.StubListAsync(wireMock, query, body);
+            CloseTestClient.StubList(wireMock, query, body);
         }
 
         var ids = await ReadAllAsync(CloseDateRange.Between(T0, T0.AddSeconds(8)), pageSize: 1);
 
         Assert.Equal(["acti_a", "acti_b", "acti_c", "acti_d", "acti_e", "acti_f"], ids);
-        var requests = await wireMock.Admin.GetRequestsAsync();
-        Assert.Equal(exchanges.Select(exchange => CloseTestClient.CallsPath + "?" + exchange.Query), requests.Select(request => request.Url));
-        Assert.Empty(await wireMock.Admin.GetUnmatchedAsync());
+        var requests = wireMock.Server.Requests();
+        Assert.Equal(exchanges.Select(exchange => CloseTestClient.CallsPath + "?" + exchange.Query), requests.Select(request => request.PathAndQuery()));
+        Assert.Empty(wireMock.Server.Unmatched());
     }
 
     [Fact]
     public async Task A_small_range_is_one_page_without_a_probe()
     {
-        await CloseTestClient.StubListAsync(
+        CloseTestClient.StubList(
             wireMock, Window(0, 8) + "&_skip=0&_limit=100", Page(false, Call("acti_a", "2024-01-01T00:00:01+00:00")));
 
         var ids = await ReadAllAsync(CloseDateRange.Between(T0, T0.AddSeconds(8)));
 
         Assert.Equal(["acti_a"], ids);
-        Assert.Single(await wireMock.Admin.GetRequestsAsync());
+        Assert.Single(wireMock.Server.Requests());
     }
 
     [Fact]
@@ -95,7 +99,7 @@ public sealed class CloseDateWindowTests(WireMockFixture wireMock) : IAsyncLifet
         ];
         foreach (var (query, body, status) in exchanges)
         {
-            await CloseTestClient.StubListAsync(wireMock, query, body, status);
+            CloseTestClient.StubList(wireMock, query, body, status);
         }
 
         var ids = await ReadAllAsync(CloseDateRange.Between(T0, T0.AddSeconds(2)));
@@ -103,7 +107,7 @@ public sealed class CloseDateWindowTests(WireMockFixture wireMock) : IAsyncLifet
         Assert.Equal(["acti_a", "acti_b"], ids);
         Assert.Equal(
             exchanges.Select(exchange => CloseTestClient.CallsPath + "?" + exchange.Query),
-            (await wireMock.Admin.GetRequestsAsync()).Select(request => request.Url));
+            (wireMock.Server.Requests()).Select(request => request.PathAndQuery()));
     }
 
     [Fact]
@@ -125,50 +129,50 @@ public sealed class CloseDateWindowTests(WireMockFixture wireMock) : IAsyncLifet
         ];
         foreach (var (query, body, status) in exchanges)
         {
-            await CloseTestClient.StubListAsync(wireMock, query, body, status);
+            CloseTestClient.StubList(wireMock, query, body, status);
         }
 
         var ids = await ReadAllAsync(CloseDateRange.Between(T0, T0.AddSeconds(2)), pageSize: 1);
 
         Assert.Equal(["acti_a", "acti_b", "acti_c"], ids);
-        Assert.Equal(exchanges.Length, (await wireMock.Admin.GetRequestsAsync()).Count);
+        Assert.Equal(exchanges.Length, (wireMock.Server.Requests()).Count);
     }
 
     [Fact]
     public async Task Another_400_during_a_probe_is_not_mistaken_for_the_cap()
     {
         client.MaxSkip = 2;
-        await CloseTestClient.StubListAsync(wireMock, Window(0, 2) + Page(0), Page(true, Call("acti_a", "2024-01-01T00:00:00+00:00")));
-        await CloseTestClient.StubListAsync(
+        CloseTestClient.StubList(wireMock, Window(0, 2) + Page(0), Page(true, Call("acti_a", "2024-01-01T00:00:00+00:00")));
+        CloseTestClient.StubList(
             wireMock, Window(0, 2) + Probe(2), """{"errors":[],"field-errors":{"_fields":"Unknown field."}}""", status: 400);
 
         var exception = await Assert.ThrowsAsync<CallLogValidationException>(() => ReadAllAsync(CloseDateRange.Between(T0, T0.AddSeconds(2)), pageSize: 1));
 
         Assert.Equal("Unknown field.", exception.FieldErrors["_fields"]);
-        Assert.Equal(2, (await wireMock.Admin.GetRequestsAsync()).Count);
+        Assert.Equal(2, (wireMock.Server.Requests()).Count);
     }
 
     [Fact]
     public async Task More_calls_in_one_second_than_the_cap_allows_end_the_read_with_an_explanation()
     {
         client.MaxSkip = 1;
-        await CloseTestClient.StubListAsync(wireMock, Window(0, 1) + Page(0), Page(true, Call("acti_a", "2024-01-01T00:00:00+00:00")));
-        await CloseTestClient.StubListAsync(wireMock, Window(0, 1) + Probe(1), Page(true, Call("acti_b", "2024-01-01T00:00:00.500000+00:00")));
+        CloseTestClient.StubList(wireMock, Window(0, 1) + Page(0), Page(true, Call("acti_a", "2024-01-01T00:00:00+00:00")));
+        CloseTestClient.StubList(wireMock, Window(0, 1) + Probe(1), Page(true, Call("acti_b", "2024-01-01T00:00:00.500000+00:00")));
 
         var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => ReadAllAsync(CloseDateRange.Between(T0, T0.AddSeconds(1)), pageSize: 1));
 
         Assert.Contains("one second", exception.Message, StringComparison.Ordinal);
-        Assert.Equal(2, (await wireMock.Admin.GetRequestsAsync()).Count);
+        Assert.Equal(2, (wireMock.Server.Requests()).Count);
     }
 
     [Fact]
     public async Task A_window_that_grows_past_the_cap_while_it_is_read_ends_the_read_instead_of_skipping_calls()
     {
         client.MaxSkip = 2;
-        await CloseTestClient.StubListAsync(wireMock, Window(0, 2) + Page(0), Page(true, Call("acti_a", "2024-01-01T00:00:00+00:00")));
-        await CloseTestClient.StubListAsync(wireMock, Window(0, 2) + Probe(2), Page(false));
-        await CloseTestClient.StubListAsync(wireMock, Window(0, 2) + Page(1), Page(true, Call("acti_b", "2024-01-01T00:00:00.100000+00:00")));
-        await CloseTestClient.StubListAsync(wireMock, Window(0, 2) + Page(2), Page(true, Call("acti_c", "2024-01-01T00:00:00.200000+00:00")));
+        CloseTestClient.StubList(wireMock, Window(0, 2) + Page(0), Page(true, Call("acti_a", "2024-01-01T00:00:00+00:00")));
+        CloseTestClient.StubList(wireMock, Window(0, 2) + Probe(2), Page(false));
+        CloseTestClient.StubList(wireMock, Window(0, 2) + Page(1), Page(true, Call("acti_b", "2024-01-01T00:00:00.100000+00:00")));
+        CloseTestClient.StubList(wireMock, Window(0, 2) + Page(2), Page(true, Call("acti_c", "2024-01-01T00:00:00.200000+00:00")));
 
         var ids = new List<string>();
         var exception = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
@@ -181,7 +185,7 @@ public sealed class CloseDateWindowTests(WireMockFixture wireMock) : IAsyncLifet
 
         Assert.Contains("grew past", exception.Message, StringComparison.Ordinal);
         Assert.Equal(["acti_a", "acti_b", "acti_c"], ids);
-        Assert.Equal(4, (await wireMock.Admin.GetRequestsAsync()).Count);
+        Assert.Equal(4, (wireMock.Server.Requests()).Count);
     }
 
     [Fact]
@@ -202,7 +206,7 @@ public sealed class CloseDateWindowTests(WireMockFixture wireMock) : IAsyncLifet
         ];
         foreach (var (query, body) in exchanges)
         {
-            await CloseTestClient.StubListAsync(wireMock, query, body);
+            CloseTestClient.StubList(wireMock, query, body);
         }
 
         var ids = new List<string>();
@@ -214,7 +218,7 @@ public sealed class CloseDateWindowTests(WireMockFixture wireMock) : IAsyncLifet
         Assert.Equal(["acti_old", "acti_recent"], ids);
         Assert.Equal(
             exchanges.Select(exchange => CloseTestClient.CallsPath + "?" + exchange.Query),
-            (await wireMock.Admin.GetRequestsAsync()).Select(request => request.Url));
+            (wireMock.Server.Requests()).Select(request => request.PathAndQuery()));
     }
 
     [Fact]
@@ -235,7 +239,7 @@ public sealed class CloseDateWindowTests(WireMockFixture wireMock) : IAsyncLifet
         ];
         foreach (var (url, body) in exchanges)
         {
-            await CloseTestClient.StubListAsync(wireMock, url, body);
+            CloseTestClient.StubList(wireMock, url, body);
         }
 
         var query = new CloseCallQuery
@@ -251,7 +255,7 @@ public sealed class CloseDateWindowTests(WireMockFixture wireMock) : IAsyncLifet
         }
 
         Assert.Equal(["acti_a", "acti_b"], ids);
-        Assert.Equal(4, (await wireMock.Admin.GetRequestsAsync()).Count);
+        Assert.Equal(4, (wireMock.Server.Requests()).Count);
     }
 
     private async Task<List<string>> ReadAllAsync(CloseDateRange range, int pageSize = 100)

@@ -3,6 +3,8 @@ using System.Text.Json;
 using CallLogClient.Close;
 using CallLogClient.Errors;
 using CallLogClient.Tests.WireMock;
+using WireMock.RequestBuilders;
+using static CallLogClient.Tests.WireMock.Answers;
 
 namespace CallLogClient.Tests.Close;
 
@@ -13,7 +15,11 @@ public sealed class CloseErrorMappingTests(WireMockFixture wireMock) : IAsyncLif
 
     private readonly CloseCallActivitiesClient client = CloseTestClient.Create(wireMock);
 
-    public Task InitializeAsync() => wireMock.ResetAsync();
+    public Task InitializeAsync()
+    {
+        wireMock.Reset();
+        return Task.CompletedTask;
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -27,7 +33,7 @@ public sealed class CloseErrorMappingTests(WireMockFixture wireMock) : IAsyncLif
     {
         using var document = JsonDocument.Parse(CloseFixtures.Read(fileName));
         var example = document.RootElement.GetProperty("field-errors").GetProperty(field).GetString();
-        await wireMock.Admin.StubAsync(new Stub { Method = "POST", Url = CloseTestClient.CallsPath, Status = 400, JsonBody = CloseFixtures.Read(fileName) });
+        wireMock.Server.Given(Request.Create().UsingPost().WithPathAndQuery(CloseTestClient.CallsPath)).RespondWith(Json(status: 400, body: CloseFixtures.Read(fileName)));
 
         var exception = await Assert.ThrowsAsync<CallLogValidationException>(
             () => client.CreateAsync(new() { LeadId = "lead_missing" }));
@@ -49,14 +55,10 @@ public sealed class CloseErrorMappingTests(WireMockFixture wireMock) : IAsyncLif
     {
         using var example = JsonDocument.Parse(CloseFixtures.Read(fileName));
         var message = example.RootElement.TryGetProperty("error", out var error) ? error.GetString() : example.RootElement.GetProperty("errors")[0].GetString();
-        await wireMock.Admin.StubAsync(new Stub
-        {
-            Method = "GET",
-            Url = CallPath,
-            Status = status,
-            JsonBody = CloseFixtures.Read(fileName),
-            Headers = new Dictionary<string, string> { ["X-Request-Id"] = "req-42" },
-        });
+        wireMock.Server.Given(Request.Create().UsingGet().WithPathAndQuery(CallPath)).RespondWith(Json(
+            status: status,
+            body: CloseFixtures.Read(fileName),
+            headers: new Dictionary<string, string> { ["X-Request-Id"] = "req-42" }));
 
         var exception = await Assert.ThrowsAnyAsync<CallLogApiException>(() => client.GetAsync("acti_1"));
 
@@ -72,7 +74,7 @@ public sealed class CloseErrorMappingTests(WireMockFixture wireMock) : IAsyncLif
     [Fact]
     public async Task The_skip_cap_400_is_a_validation_exception_naming_max_skip()
     {
-        await CloseTestClient.StubListAsync(
+        CloseTestClient.StubList(
             wireMock,
             "_skip=250000&_limit=100",
             """{"error": "The skip you set is larger than the maximum skip for this resource (max_skip = 250000).\nPlease refine your search query."}""",
@@ -90,19 +92,15 @@ public sealed class CloseErrorMappingTests(WireMockFixture wireMock) : IAsyncLif
     {
         using var recorded = JsonDocument.Parse(CloseFixtures.Read(fileName));
         var body = recorded.RootElement.TryGetProperty("body", out var flat) ? flat.GetRawText() : recorded.RootElement.GetRawText();
-        await wireMock.Admin.StubAsync(new Stub
-        {
-            Method = "GET",
-            Url = CallPath,
-            Status = 429,
-            JsonBody = body,
-            Headers = new Dictionary<string, string>
+        wireMock.Server.Given(Request.Create().UsingGet().WithPathAndQuery(CallPath)).RespondWith(Json(
+            status: 429,
+            body: body,
+            headers: new Dictionary<string, string>
             {
                 ["Content-Type"] = "application/json",
                 ["RateLimit"] = "limit=240, remaining=0, reset=0.25",
                 ["Retry-After"] = "1",
-            },
-        });
+            }));
 
         var exception = await Assert.ThrowsAsync<CallLogRateLimitException>(() => client.GetAsync("acti_1"));
 
@@ -117,7 +115,7 @@ public sealed class CloseErrorMappingTests(WireMockFixture wireMock) : IAsyncLif
     [Fact]
     public async Task A_429_from_the_ingress_without_a_body_is_still_a_rate_limit_exception()
     {
-        await wireMock.Admin.StubAsync(new Stub { Method = "GET", Url = CallPath, Status = 429, Headers = new Dictionary<string, string> { ["Retry-After"] = "2" } });
+        wireMock.Server.Given(Request.Create().UsingGet().WithPathAndQuery(CallPath)).RespondWith(Json(status: 429, headers: new Dictionary<string, string> { ["Retry-After"] = "2" }));
 
         var exception = await Assert.ThrowsAsync<CallLogRateLimitException>(() => client.GetAsync("acti_1"));
 
@@ -128,14 +126,8 @@ public sealed class CloseErrorMappingTests(WireMockFixture wireMock) : IAsyncLif
     [Fact]
     public async Task A_plain_text_403_is_a_permission_exception_with_its_text()
     {
-        await wireMock.Admin.StubAsync(new Stub
-        {
-            Method = "GET",
-            Url = CallPath,
-            Status = 403,
-            Body = "Forbidden",
-            Headers = new Dictionary<string, string> { ["Content-Type"] = "text/plain" },
-        });
+        wireMock.Server.Given(Request.Create().UsingGet().WithPathAndQuery(CallPath))
+            .RespondWith(Json(403, "Forbidden", new Dictionary<string, string> { ["Content-Type"] = "text/plain" }));
 
         var exception = await Assert.ThrowsAsync<CallLogPermissionException>(() => client.GetAsync("acti_1"));
 
@@ -145,7 +137,7 @@ public sealed class CloseErrorMappingTests(WireMockFixture wireMock) : IAsyncLif
     [Fact]
     public async Task An_empty_504_is_a_service_unavailable_exception_without_a_message()
     {
-        await wireMock.Admin.StubAsync(new Stub { Method = "GET", Url = CallPath, Status = 504 });
+        wireMock.Server.Given(Request.Create().UsingGet().WithPathAndQuery(CallPath)).RespondWith(Json(status: 504));
 
         var exception = await Assert.ThrowsAsync<CallLogServiceUnavailableException>(() => client.GetAsync("acti_1"));
 
@@ -161,7 +153,7 @@ public sealed class CloseErrorMappingTests(WireMockFixture wireMock) : IAsyncLif
     [InlineData("""{"_type":"Call"}""")]
     public async Task An_unreadable_2xx_call_is_a_response_format_exception(string body)
     {
-        await wireMock.Admin.StubAsync(new Stub { Method = "GET", Url = CallPath, JsonBody = body });
+        wireMock.Server.Given(Request.Create().UsingGet().WithPathAndQuery(CallPath)).RespondWith(Json(body: body));
 
         var exception = await Assert.ThrowsAsync<CallLogResponseFormatException>(() => client.GetAsync("acti_1"));
 
@@ -171,7 +163,7 @@ public sealed class CloseErrorMappingTests(WireMockFixture wireMock) : IAsyncLif
     [Fact]
     public async Task An_unreadable_2xx_list_is_a_response_format_exception()
     {
-        await CloseTestClient.StubListAsync(wireMock, "_skip=0&_limit=100", """{"data":"none","has_more":false}""");
+        CloseTestClient.StubList(wireMock, "_skip=0&_limit=100", """{"data":"none","has_more":false}""");
 
         await Assert.ThrowsAsync<CallLogResponseFormatException>(() => client.ListPageAsync());
     }
@@ -179,13 +171,9 @@ public sealed class CloseErrorMappingTests(WireMockFixture wireMock) : IAsyncLif
     [Fact]
     public async Task A_validation_error_echoing_a_phone_number_does_not_put_it_in_the_exception()
     {
-        await wireMock.Admin.StubAsync(new Stub
-        {
-            Method = "POST",
-            Url = CloseTestClient.CallsPath,
-            Status = 400,
-            JsonBody = """{"errors":["+16505551234 could not be matched."],"field-errors":{"phone":"+1 650 555 1234 is not a valid number."}}""",
-        });
+        wireMock.Server.Given(Request.Create().UsingPost().WithPathAndQuery(CloseTestClient.CallsPath)).RespondWith(Json(
+            status: 400,
+            body: """{"errors":["+16505551234 could not be matched."],"field-errors":{"phone":"+1 650 555 1234 is not a valid number."}}"""));
 
         var exception = await Assert.ThrowsAsync<CallLogValidationException>(() => client.CreateAsync(new() { Phone = "+16505551234" }));
 

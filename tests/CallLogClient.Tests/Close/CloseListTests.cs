@@ -9,7 +9,11 @@ public sealed class CloseListTests(WireMockFixture wireMock) : IAsyncLifetime, I
 {
     private readonly CloseCallActivitiesClient client = CloseTestClient.Create(wireMock);
 
-    public Task InitializeAsync() => wireMock.ResetAsync();
+    public Task InitializeAsync()
+    {
+        wireMock.Reset();
+        return Task.CompletedTask;
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -18,16 +22,16 @@ public sealed class CloseListTests(WireMockFixture wireMock) : IAsyncLifetime, I
     [Fact]
     public async Task A_page_is_read_with_basic_auth_the_trailing_slash_and_skip_and_limit()
     {
-        await CloseTestClient.StubListAsync(wireMock, "_skip=0&_limit=100", CloseFixtures.Read("list-response.json"));
+        CloseTestClient.StubList(wireMock, "_skip=0&_limit=100", CloseFixtures.Read("list-response.json"));
 
         var page = await client.ListPageAsync();
 
-        var request = Assert.Single(await wireMock.Admin.GetRequestsAsync());
+        var request = Assert.Single(wireMock.Server.Requests());
         Assert.Equal("GET", request.Method);
-        Assert.Equal("/api/v1/activity/call/?_skip=0&_limit=100", request.Url);
+        Assert.Equal("/api/v1/activity/call/?_skip=0&_limit=100", request.PathAndQuery());
         Assert.Equal(CloseTestClient.ExpectedAuthorization, request.Header("Authorization"));
         Assert.StartsWith("CallLogClient/", request.Header("User-Agent"), StringComparison.Ordinal);
-        Assert.Empty(request.BodyAsBytes);
+        Assert.Empty(request.BodyAsBytes ?? []);
         Assert.False(page.HasMore);
         Assert.Null(page.NextSkip);
         Assert.Equal(0, page.Skip);
@@ -39,12 +43,12 @@ public sealed class CloseListTests(WireMockFixture wireMock) : IAsyncLifetime, I
     [Fact]
     public async Task A_null_item_in_the_list_is_an_unreadable_response_not_a_null_reference()
     {
-        await CloseTestClient.StubListAsync(wireMock, "_skip=0&_limit=100", """{"data":[null],"has_more":false}""");
+        CloseTestClient.StubList(wireMock, "_skip=0&_limit=100", """{"data":[null],"has_more":false}""");
 
         var error = await Assert.ThrowsAsync<CallLogClient.Errors.CallLogResponseFormatException>(() => client.ListPageAsync());
 
         Assert.Contains("null item", error.Message, StringComparison.Ordinal);
-        Assert.Single(await wireMock.Admin.GetRequestsAsync());
+        Assert.Single(wireMock.Server.Requests());
     }
 
     [Fact]
@@ -55,7 +59,7 @@ public sealed class CloseListTests(WireMockFixture wireMock) : IAsyncLifetime, I
             + "&date_created__gte=2024-01-15T10:00:00%2B00:00&date_created__lt=2024-02-01"
             + "&activity_at__gt=2024-01-01&activity_at__lte=2024-01-31T23:59:59.500000%2B00:00"
             + "&_fields=id,recording_transcript&_skip=200&_limit=50";
-        await CloseTestClient.StubListAsync(wireMock, expectedQuery, CloseTestClient.Page(true, "acti_1", "acti_2"));
+        CloseTestClient.StubList(wireMock, expectedQuery, CloseTestClient.Page(true, "acti_1", "acti_2"));
         var query = new CloseCallQuery
         {
             Ids = ["acti_1", "acti_2"],
@@ -78,10 +82,10 @@ public sealed class CloseListTests(WireMockFixture wireMock) : IAsyncLifetime, I
 
         var page = await client.ListPageAsync(query, skip: 200, limit: 50);
 
-        var request = Assert.Single(await wireMock.Admin.GetRequestsAsync());
-        Assert.Equal(CloseTestClient.CallsPath + "?" + expectedQuery, request.Url);
-        Assert.Equal(["2024-01-15T10:00:00+00:00"], request.Query["date_created__gte"]);
-        Assert.Equal(["2024-01-31T23:59:59.500000+00:00"], request.Query["activity_at__lte"]);
+        var request = Assert.Single(wireMock.Server.Requests());
+        Assert.Equal(CloseTestClient.CallsPath + "?" + expectedQuery, request.PathAndQuery());
+        Assert.Equal(["2024-01-15T10:00:00+00:00"], request.QueryValues("date_created__gte"));
+        Assert.Equal(["2024-01-31T23:59:59.500000+00:00"], request.QueryValues("activity_at__lte"));
         Assert.True(page.HasMore);
         Assert.Equal(202, page.NextSkip);
         Assert.Equal(["acti_1", "acti_2"], page.Items.Select(call => call.Id));
@@ -102,11 +106,11 @@ public sealed class CloseListTests(WireMockFixture wireMock) : IAsyncLifetime, I
             "lt" => new CloseDateRange { LessThan = value },
             _ => new CloseDateRange { LessThanOrEqual = value },
         };
-        await CloseTestClient.StubListAsync(wireMock, expectedFilter + "&_skip=0&_limit=100", CloseTestClient.Page(false));
+        CloseTestClient.StubList(wireMock, expectedFilter + "&_skip=0&_limit=100", CloseTestClient.Page(false));
 
         var page = await client.ListPageAsync(new CloseCallQuery { DateCreated = range });
 
-        Assert.Equal(CloseTestClient.CallsPath + "?" + expectedFilter + "&_skip=0&_limit=100", Assert.Single(await wireMock.Admin.GetRequestsAsync()).Url);
+        Assert.Equal(CloseTestClient.CallsPath + "?" + expectedFilter + "&_skip=0&_limit=100", Assert.Single(wireMock.Server.Requests()).PathAndQuery());
         Assert.Empty(page.Items);
     }
 
@@ -125,31 +129,31 @@ public sealed class CloseListTests(WireMockFixture wireMock) : IAsyncLifetime, I
             "lt" => new CloseDateRange { LessThan = value },
             _ => new CloseDateRange { LessThanOrEqual = value },
         };
-        await CloseTestClient.StubListAsync(wireMock, expectedFilter + "&_skip=0&_limit=10", CloseTestClient.Page(false));
+        CloseTestClient.StubList(wireMock, expectedFilter + "&_skip=0&_limit=10", CloseTestClient.Page(false));
 
         await client.ListPageAsync(new CloseCallQuery { ActivityAt = range }, limit: 10);
 
-        Assert.Equal(CloseTestClient.CallsPath + "?" + expectedFilter + "&_skip=0&_limit=10", Assert.Single(await wireMock.Admin.GetRequestsAsync()).Url);
+        Assert.Equal(CloseTestClient.CallsPath + "?" + expectedFilter + "&_skip=0&_limit=10", Assert.Single(wireMock.Server.Requests()).PathAndQuery());
     }
 
     [Fact]
     public async Task Filter_values_are_percent_encoded_so_they_cannot_break_the_query()
     {
         const string expectedQuery = "lead_id=lead_a%2Bb%26c%3Dd,lead_%C3%A9&organization_id=orga%20x%2Fy&_skip=0&_limit=100";
-        await CloseTestClient.StubListAsync(wireMock, expectedQuery, CloseTestClient.Page(false));
+        CloseTestClient.StubList(wireMock, expectedQuery, CloseTestClient.Page(false));
 
         await client.ListPageAsync(new CloseCallQuery { LeadIds = ["lead_a+b&c=d", "lead_é"], OrganizationId = "orga x/y" });
 
-        var request = Assert.Single(await wireMock.Admin.GetRequestsAsync());
-        Assert.Equal(CloseTestClient.CallsPath + "?" + expectedQuery, request.Url);
-        Assert.Equal(["lead_a+b&c=d,lead_é"], request.Query["lead_id"]);
-        Assert.Equal(["orga x/y"], request.Query["organization_id"]);
+        var request = Assert.Single(wireMock.Server.Requests());
+        Assert.Equal(CloseTestClient.CallsPath + "?" + expectedQuery, request.PathAndQuery());
+        Assert.Equal(["lead_a+b&c=d,lead_é"], request.QueryValues("lead_id"));
+        Assert.Equal(["orga x/y"], request.QueryValues("organization_id"));
     }
 
     [Fact]
     public async Task All_pages_are_read_lazily_in_order_advancing_skip_by_the_items_received()
     {
-        await wireMock.Admin.AddMappingFileAsync("close/list-three-pages.json");
+        wireMock.AddMappingFile("close/list-three-pages.json");
 
         var calls = new List<CloseCallActivity>();
         await foreach (var call in client.ListAllAsync(pageSize: 2))
@@ -160,33 +164,33 @@ public sealed class CloseListTests(WireMockFixture wireMock) : IAsyncLifetime, I
         Assert.Equal(["acti_1", "acti_2", "acti_3", "acti_4", "acti_5"], calls.Select(call => call.Id));
         Assert.Equal(CloseCallMethod.External, calls[2].CallMethod);
         Assert.Equal(CloseCallStatus.NoAnswer, calls[4].Status);
-        var requests = await wireMock.Admin.GetRequestsAsync();
+        var requests = wireMock.Server.Requests();
         Assert.Equal(
             ["?_skip=0&_limit=2", "?_skip=2&_limit=2", "?_skip=4&_limit=2"],
-            requests.Select(request => request.Url[CloseTestClient.CallsPath.Length..]));
+            requests.Select(request => request.PathAndQuery()[CloseTestClient.CallsPath.Length..]));
         Assert.All(requests, request => Assert.Equal(CloseTestClient.ExpectedAuthorization, request.Header("Authorization")));
     }
 
     [Fact]
     public async Task Nothing_is_fetched_until_the_enumeration_starts_and_breaking_out_fetches_no_further_page()
     {
-        await wireMock.Admin.AddMappingFileAsync("close/list-three-pages.json");
+        wireMock.AddMappingFile("close/list-three-pages.json");
 
         var calls = client.ListAllAsync(pageSize: 2);
-        Assert.Empty(await wireMock.Admin.GetRequestsAsync());
+        Assert.Empty(wireMock.Server.Requests());
         await foreach (var call in calls)
         {
             Assert.Equal("acti_1", call.Id);
             break;
         }
 
-        Assert.Equal(CloseTestClient.CallsPath + "?_skip=0&_limit=2", Assert.Single(await wireMock.Admin.GetRequestsAsync()).Url);
+        Assert.Equal(CloseTestClient.CallsPath + "?_skip=0&_limit=2", Assert.Single(wireMock.Server.Requests()).PathAndQuery());
     }
 
     [Fact]
     public async Task Breaking_out_on_the_second_page_fetches_two_pages_only()
     {
-        await wireMock.Admin.AddMappingFileAsync("close/list-three-pages.json");
+        wireMock.AddMappingFile("close/list-three-pages.json");
 
         var seen = new List<string>();
         await foreach (var call in client.ListAllAsync(pageSize: 2))
@@ -199,16 +203,16 @@ public sealed class CloseListTests(WireMockFixture wireMock) : IAsyncLifetime, I
         }
 
         Assert.Equal(["acti_1", "acti_2", "acti_3"], seen);
-        Assert.Equal(2, (await wireMock.Admin.GetRequestsAsync()).Count);
+        Assert.Equal(2, (wireMock.Server.Requests()).Count);
     }
 
     [Fact]
     public async Task A_call_that_shifts_onto_the_next_page_while_reading_is_returned_once()
     {
         var query = new CloseCallQuery { LeadIds = ["lead_1"] };
-        await CloseTestClient.StubListAsync(wireMock, "lead_id=lead_1&_skip=0&_limit=2", CloseTestClient.Page(true, "acti_9", "acti_8"));
-        await CloseTestClient.StubListAsync(wireMock, "lead_id=lead_1&_skip=2&_limit=2", CloseTestClient.Page(true, "acti_8", "acti_7"));
-        await CloseTestClient.StubListAsync(wireMock, "lead_id=lead_1&_skip=4&_limit=2", CloseTestClient.Page(false, "acti_6"));
+        CloseTestClient.StubList(wireMock, "lead_id=lead_1&_skip=0&_limit=2", CloseTestClient.Page(true, "acti_9", "acti_8"));
+        CloseTestClient.StubList(wireMock, "lead_id=lead_1&_skip=2&_limit=2", CloseTestClient.Page(true, "acti_8", "acti_7"));
+        CloseTestClient.StubList(wireMock, "lead_id=lead_1&_skip=4&_limit=2", CloseTestClient.Page(false, "acti_6"));
 
         var ids = new List<string>();
         await foreach (var call in client.ListAllAsync(query, pageSize: 2))
@@ -217,16 +221,16 @@ public sealed class CloseListTests(WireMockFixture wireMock) : IAsyncLifetime, I
         }
 
         Assert.Equal(["acti_9", "acti_8", "acti_7", "acti_6"], ids);
-        Assert.Equal(3, (await wireMock.Admin.GetRequestsAsync()).Count);
+        Assert.Equal(3, (wireMock.Server.Requests()).Count);
     }
 
     [Fact]
     public async Task Listing_everything_stops_at_the_skip_cap_and_points_to_the_date_window_read()
     {
         client.MaxSkip = 4;
-        await CloseTestClient.StubListAsync(wireMock, "_skip=0&_limit=2", CloseTestClient.Page(true, "acti_1", "acti_2"));
-        await CloseTestClient.StubListAsync(wireMock, "_skip=2&_limit=2", CloseTestClient.Page(true, "acti_3", "acti_4"));
-        await CloseTestClient.StubListAsync(wireMock, "_skip=4&_limit=2", CloseTestClient.Page(true, "acti_5", "acti_6"));
+        CloseTestClient.StubList(wireMock, "_skip=0&_limit=2", CloseTestClient.Page(true, "acti_1", "acti_2"));
+        CloseTestClient.StubList(wireMock, "_skip=2&_limit=2", CloseTestClient.Page(true, "acti_3", "acti_4"));
+        CloseTestClient.StubList(wireMock, "_skip=4&_limit=2", CloseTestClient.Page(true, "acti_5", "acti_6"));
 
         var ids = new List<string>();
         var exception = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
@@ -239,6 +243,6 @@ public sealed class CloseListTests(WireMockFixture wireMock) : IAsyncLifetime, I
 
         Assert.Contains(nameof(ICloseCallActivitiesClient.ListAllByDateWindowsAsync), exception.Message, StringComparison.Ordinal);
         Assert.Equal(["acti_1", "acti_2", "acti_3", "acti_4", "acti_5", "acti_6"], ids);
-        Assert.Equal(3, (await wireMock.Admin.GetRequestsAsync()).Count);
+        Assert.Equal(3, (wireMock.Server.Requests()).Count);
     }
 }

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using CallLogClient.Close;
 using CallLogClient.Tests.WireMock;
+using WireMock.RequestBuilders;
+using static CallLogClient.Tests.WireMock.Answers;
 
 namespace CallLogClient.Tests.Close;
 
@@ -45,6 +47,6 @@ internal static class CloseTestClient
         PageWithTimes(hasMore, ids.Select(id => (id, "2024-01-15T10:00:00.000000+00:00")).ToArray());
 
     /// <summary>Stubs <c>GET</c> of one exact list URL (path and query as sent).</summary>
-    public static Task StubListAsync(WireMockFixture wireMock, string query, string body, int status = 200) =>
-        wireMock.Admin.StubAsync(new Stub { Method = "GET", Url = CallsPath + "?" + query, Status = status, JsonBody = body });
+    public static void StubList(WireMockFixture wireMock, string query, string body, int status = 200) =>
+        wireMock.Server.Given(Request.Create().UsingGet().WithPathAndQuery(CallsPath + "?" + query)).RespondWith(Json(status: status, body: body));
 }

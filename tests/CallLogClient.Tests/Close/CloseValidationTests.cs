@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using CallLogClient.Close;
 using CallLogClient.Close.Models;
 using CallLogClient.Tests.WireMock;
+using WireMock.RequestBuilders;
+using static CallLogClient.Tests.WireMock.Answers;
 
 namespace CallLogClient.Tests.Close;
 
@@ -131,8 +133,8 @@ public sealed class CloseValidationTests(WireMockFixture wireMock) : IAsyncLifet
 
     public async Task InitializeAsync()
     {
-        await wireMock.ResetAsync();
-        await wireMock.Admin.StubAsync(new Stub { JsonBody = """{"id":"acti_1","data":[],"has_more":false}""" });
+        wireMock.Reset();
+        wireMock.Server.Given(Request.Create().UsingAnyMethod()).RespondWith(Json(body: """{"id":"acti_1","data":[],"has_more":false}"""));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -146,7 +148,7 @@ public sealed class CloseValidationTests(WireMockFixture wireMock) : IAsyncLifet
         var exception = await Assert.ThrowsAnyAsync<ArgumentException>(() => Cases[caseName](client));
 
         Assert.Equal(ExpectedParameter[caseName], exception.ParamName);
-        Assert.Empty(await wireMock.Admin.GetRequestsAsync());
+        Assert.Empty(wireMock.Server.Requests());
     }
 
     [Fact]
@@ -168,6 +170,6 @@ public sealed class CloseValidationTests(WireMockFixture wireMock) : IAsyncLifet
     {
         await client.GetAsync("acti_1");
 
-        Assert.Single(await wireMock.Admin.GetRequestsAsync());
+        Assert.Single(wireMock.Server.Requests());
     }
 }

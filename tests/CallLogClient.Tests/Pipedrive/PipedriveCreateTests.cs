@@ -3,6 +3,9 @@ using CallLogClient.Errors;
 using CallLogClient.Pipedrive;
 using CallLogClient.Pipedrive.Models;
 using CallLogClient.Tests.WireMock;
+using WireMock;
+using WireMock.RequestBuilders;
+using static CallLogClient.Tests.WireMock.Answers;
 
 namespace CallLogClient.Tests.Pipedrive;
 
@@ -10,15 +13,14 @@ public sealed class PipedriveCreateTests(WireMockFixture wireMock) : PipedriveWi
 {
     private const string LeadId = "adf21080-0e10-11eb-879b-05d71fb426ec";
 
-    private Task StubCreatedAsync() =>
-        StubAsync(JsonStub("POST", "/v1/callLogs", 200, PipedriveFixtures.Read("create-response.json")));
+    private void StubCreated() => StubJson("POST", "/v1/callLogs", 200, PipedriveFixtures.Read("create-response.json"));
 
-    private static JsonObject BodyOf(LoggedRequest request) => JsonNode.Parse(request.Body)!.AsObject();
+    private static JsonObject BodyOf(IRequestMessage request) => JsonNode.Parse(request.Body!)!.AsObject();
 
     [Fact]
     public async Task Sends_every_documented_field_and_returns_the_created_call_log()
     {
-        await StubCreatedAsync();
+        StubCreated();
 
         var created = await Client.CreateAsync(new PipedriveCreateCallLogRequest
         {
@@ -37,9 +39,9 @@ public sealed class PipedriveCreateTests(WireMockFixture wireMock) : PipedriveWi
             Note = "<p>Asked for a <b>callback</b> &amp; a quote</p>",
         });
 
-        var request = await SingleRequestAsync();
+        var request = SingleRequest();
         Assert.Equal("POST", request.Method);
-        Assert.Equal("/v1/callLogs", request.Url);
+        Assert.Equal("/v1/callLogs", request.PathAndQuery());
         AssertApiToken(request);
         Assert.StartsWith("application/json", request.Header("Content-Type"), StringComparison.Ordinal);
         var body = BodyOf(request);
@@ -71,7 +73,7 @@ public sealed class PipedriveCreateTests(WireMockFixture wireMock) : PipedriveWi
     [Fact]
     public async Task The_body_has_the_shape_of_the_documented_request_example()
     {
-        await StubCreatedAsync();
+        StubCreated();
         var example = JsonNode.Parse(PipedriveFixtures.Read("create-request.json"))!.AsObject();
 
         await Client.CreateAsync(new PipedriveCreateCallLogRequest
@@ -89,7 +91,7 @@ public sealed class PipedriveCreateTests(WireMockFixture wireMock) : PipedriveWi
             Note = "note",
         });
 
-        var body = BodyOf(await SingleRequestAsync());
+        var body = BodyOf(SingleRequest());
         Assert.Equal(example.Select(p => p.Key).Order(), body.Select(p => p.Key).Order());
         foreach (var (name, value) in example)
         {
@@ -101,11 +103,11 @@ public sealed class PipedriveCreateTests(WireMockFixture wireMock) : PipedriveWi
     [Fact]
     public async Task Sends_only_the_fields_that_were_set()
     {
-        await StubCreatedAsync();
+        StubCreated();
 
         await Client.CreateAsync(PipedriveJson.MinimalRequest());
 
-        var body = BodyOf(await SingleRequestAsync());
+        var body = BodyOf(SingleRequest());
         Assert.Equal(["end_time", "outcome", "start_time", "to_phone_number"], body.Select(p => p.Key).Order());
         Assert.Equal("connected", body["outcome"]!.GetValue<string>());
         Assert.Equal("+3725550100", body["to_phone_number"]!.GetValue<string>());
@@ -116,7 +118,7 @@ public sealed class PipedriveCreateTests(WireMockFixture wireMock) : PipedriveWi
     [Fact]
     public async Task Sends_a_lead_instead_of_a_deal()
     {
-        await StubCreatedAsync();
+        StubCreated();
 
         await Client.CreateAsync(new PipedriveCreateCallLogRequest
         {
@@ -127,7 +129,7 @@ public sealed class PipedriveCreateTests(WireMockFixture wireMock) : PipedriveWi
             LeadId = LeadId,
         });
 
-        var body = BodyOf(await SingleRequestAsync());
+        var body = BodyOf(SingleRequest());
         Assert.Equal(LeadId, body["lead_id"]!.GetValue<string>());
         Assert.False(body.ContainsKey("deal_id"));
         Assert.Equal("no_answer", body["outcome"]!.GetValue<string>());
@@ -136,13 +138,13 @@ public sealed class PipedriveCreateTests(WireMockFixture wireMock) : PipedriveWi
     [Fact]
     public async Task Times_go_out_in_UTC_from_any_DateTime_kind()
     {
-        await StubCreatedAsync();
+        StubCreated();
         var utc = new DateTime(2024, 12, 31, 23, 59, 30, DateTimeKind.Utc);
         var local = new DateTime(2025, 1, 1, 0, 30, 0, DateTimeKind.Local);
 
         await Client.CreateAsync(PipedriveJson.MinimalRequest(start: utc, end: local.AddHours(12)));
 
-        var body = BodyOf(await SingleRequestAsync());
+        var body = BodyOf(SingleRequest());
         Assert.Equal("2024-12-31 23:59:30", body["start_time"]!.GetValue<string>());
         Assert.Equal(
             local.AddHours(12).ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
@@ -152,11 +154,11 @@ public sealed class PipedriveCreateTests(WireMockFixture wireMock) : PipedriveWi
     [Fact]
     public async Task An_unknown_outcome_is_sent_as_given()
     {
-        await StubCreatedAsync();
+        StubCreated();
 
         await Client.CreateAsync(PipedriveJson.MinimalRequest(outcome: new PipedriveCallOutcome("call_back_later")));
 
-        Assert.Equal("call_back_later", BodyOf(await SingleRequestAsync())["outcome"]!.GetValue<string>());
+        Assert.Equal("call_back_later", BodyOf(SingleRequest())["outcome"]!.GetValue<string>());
     }
 
     public static TheoryData<string, PipedriveCreateCallLogRequest> InvalidRequests()
@@ -209,13 +211,13 @@ public sealed class PipedriveCreateTests(WireMockFixture wireMock) : PipedriveWi
     [MemberData(nameof(InvalidRequests))]
     public async Task An_invalid_request_names_the_field_and_sends_nothing(string field, PipedriveCreateCallLogRequest request)
     {
-        await StubCreatedAsync();
+        StubCreated();
 
         var exception = await Assert.ThrowsAnyAsync<ArgumentException>(() => Client.CreateAsync(request));
 
         Assert.Equal(field, exception.ParamName);
         Assert.DoesNotContain("5550100", exception.Message, StringComparison.Ordinal); // no phone number in the message
-        await AssertNothingSentAsync();
+        AssertNothingSent();
     }
 
     [Fact]
@@ -223,14 +225,14 @@ public sealed class PipedriveCreateTests(WireMockFixture wireMock) : PipedriveWi
     {
         await Assert.ThrowsAsync<ArgumentNullException>("request", () => Client.CreateAsync(null!));
 
-        await AssertNothingSentAsync();
+        AssertNothingSent();
     }
 
     [Fact]
     public async Task The_documented_400_is_a_validation_failure()
     {
         var body = PipedriveFixtures.Read("error-400-bad-request.json");
-        await StubAsync(JsonStub("POST", "/v1/callLogs", 400, body));
+        StubJson("POST", "/v1/callLogs", 400, body);
 
         var exception = await Assert.ThrowsAsync<CallLogValidationException>(() => Client.CreateAsync(PipedriveJson.MinimalRequest()));
 
@@ -241,7 +243,7 @@ public sealed class PipedriveCreateTests(WireMockFixture wireMock) : PipedriveWi
     [Fact]
     public async Task A_403_on_create_is_a_permission_failure()
     {
-        await StubAsync(JsonStub("POST", "/v1/callLogs", 403, PipedriveFixtures.Read("error-403-forbidden.json")));
+        StubJson("POST", "/v1/callLogs", 403, PipedriveFixtures.Read("error-403-forbidden.json"));
 
         var exception = await Assert.ThrowsAsync<CallLogPermissionException>(() => Client.CreateAsync(PipedriveJson.MinimalRequest()));
 
@@ -251,7 +253,7 @@ public sealed class PipedriveCreateTests(WireMockFixture wireMock) : PipedriveWi
     [Fact]
     public async Task A_404_on_create_names_the_missing_resource()
     {
-        await StubAsync(JsonStub("POST", "/v1/callLogs", 404, PipedriveFixtures.Read("error-404-not-found.json")));
+        StubJson("POST", "/v1/callLogs", 404, PipedriveFixtures.Read("error-404-not-found.json"));
 
         var exception = await Assert.ThrowsAsync<CallLogNotFoundException>(() => Client.CreateAsync(PipedriveJson.MinimalRequest()));
 
@@ -261,20 +263,20 @@ public sealed class PipedriveCreateTests(WireMockFixture wireMock) : PipedriveWi
     [Fact]
     public async Task A_500_on_create_leaves_the_outcome_unknown_and_hands_back_the_request()
     {
-        await StubAsync(JsonStub("POST", "/v1/callLogs", 500, PipedriveFixtures.Read("error-500-internal.json")));
+        StubJson("POST", "/v1/callLogs", 500, PipedriveFixtures.Read("error-500-internal.json"));
         var request = PipedriveJson.MinimalRequest();
 
         var exception = await Assert.ThrowsAsync<CallLogOutcomeUnknownException>(() => Client.CreateAsync(request));
 
         Assert.Same(request, exception.Request);
         Assert.Equal("An internal server error occurred", exception.ErrorMessage);
-        Assert.Single(await Admin.GetRequestsAsync());
+        Assert.Single(Server.Requests());
     }
 
     [Fact]
     public async Task Success_false_inside_a_200_create_is_a_failure()
     {
-        await StubAsync(JsonStub("POST", "/v1/callLogs", 200, """{"success":false,"error":"Number +37255501234 is blocked","data":null}"""));
+        StubJson("POST", "/v1/callLogs", 200, """{"success":false,"error":"Number +37255501234 is blocked","data":null}""");
 
         var exception = await Assert.ThrowsAsync<CallLogResponseFormatException>(() => Client.CreateAsync(PipedriveJson.MinimalRequest()));
 
@@ -288,11 +290,11 @@ public sealed class PipedriveCreateTests(WireMockFixture wireMock) : PipedriveWi
     [InlineData("""{"success":true,"data":null}""")]
     public async Task A_success_whose_body_cannot_be_read_says_the_call_log_was_most_likely_created(string body)
     {
-        await StubAsync(JsonStub("POST", "/v1/callLogs", 200, body));
+        StubJson("POST", "/v1/callLogs", 200, body);
 
         var error = await Assert.ThrowsAsync<CallLogResponseFormatException>(() => Client.CreateAsync(PipedriveJson.MinimalRequest()));
 
         Assert.Contains("most likely created: look it up before creating it again", error.Message, StringComparison.Ordinal);
-        Assert.Single(await Admin.GetRequestsAsync());
+        Assert.Single(Server.Requests());
     }
 }

@@ -1,5 +1,7 @@
 using CallLogClient.Errors;
 using CallLogClient.Tests.WireMock;
+using WireMock.RequestBuilders;
+using static CallLogClient.Tests.WireMock.Answers;
 
 namespace CallLogClient.Tests.Pipedrive;
 
@@ -11,32 +13,32 @@ public sealed class PipedriveDeleteTests(WireMockFixture wireMock) : PipedriveWi
     [Fact]
     public async Task Deletes_by_id()
     {
-        await StubAsync(JsonStub("DELETE", CallLogPath, 200, PipedriveFixtures.Read("delete-response.json")));
+        StubJson("DELETE", CallLogPath, 200, PipedriveFixtures.Read("delete-response.json"));
 
         await Client.DeleteAsync(Id);
 
-        var request = await SingleRequestAsync();
+        var request = SingleRequest();
         Assert.Equal("DELETE", request.Method);
-        Assert.Equal(CallLogPath, request.Url);
+        Assert.Equal(CallLogPath, request.PathAndQuery());
         AssertApiToken(request);
-        Assert.Empty(request.BodyAsBytes);
+        Assert.Empty(request.BodyAsBytes ?? []);
     }
 
     [Fact]
     public async Task An_empty_204_is_a_success()
     {
-        await StubAsync(new Stub { Method = "DELETE", UrlPath = CallLogPath, Status = 204 });
+        Server.Given(Request.Create().UsingDelete().WithPath(CallLogPath)).RespondWith(Json(status: 204));
 
         await Client.DeleteAsync(Id);
 
-        Assert.Single(await Admin.GetRequestsAsync());
+        Assert.Single(Server.Requests());
     }
 
     [Fact]
     public async Task A_first_attempt_404_is_not_found()
     {
         var body = PipedriveFixtures.Read("error-404-not-found.json");
-        await StubAsync(JsonStub("DELETE", CallLogPath, 404, body, requestId: "req-del-404"));
+        StubJson("DELETE", CallLogPath, 404, body, requestId: "req-del-404");
 
         var exception = await Assert.ThrowsAsync<CallLogNotFoundException>(() => Client.DeleteAsync(Id));
 
@@ -52,7 +54,7 @@ public sealed class PipedriveDeleteTests(WireMockFixture wireMock) : PipedriveWi
     public async Task A_first_attempt_410_is_not_found_and_gone()
     {
         var body = PipedriveFixtures.Read("error-410-gone.json");
-        await StubAsync(JsonStub("DELETE", CallLogPath, 410, body));
+        StubJson("DELETE", CallLogPath, 410, body);
 
         var exception = await Assert.ThrowsAsync<CallLogNotFoundException>(() => Client.DeleteAsync(Id));
 
@@ -65,7 +67,7 @@ public sealed class PipedriveDeleteTests(WireMockFixture wireMock) : PipedriveWi
     [Fact]
     public async Task A_403_is_a_permission_failure()
     {
-        await StubAsync(JsonStub("DELETE", CallLogPath, 403, PipedriveFixtures.Read("error-403-forbidden.json")));
+        StubJson("DELETE", CallLogPath, 403, PipedriveFixtures.Read("error-403-forbidden.json"));
 
         var exception = await Assert.ThrowsAsync<CallLogPermissionException>(() => Client.DeleteAsync(Id));
 
@@ -75,7 +77,7 @@ public sealed class PipedriveDeleteTests(WireMockFixture wireMock) : PipedriveWi
     [Fact]
     public async Task Success_false_inside_a_200_delete_is_a_failure()
     {
-        await StubAsync(JsonStub("DELETE", CallLogPath, 200, """{"success":false,"error":"Call log is locked"}"""));
+        StubJson("DELETE", CallLogPath, 200, """{"success":false,"error":"Call log is locked"}""");
 
         var exception = await Assert.ThrowsAsync<CallLogResponseFormatException>(() => Client.DeleteAsync(Id));
 
@@ -93,6 +95,6 @@ public sealed class PipedriveDeleteTests(WireMockFixture wireMock) : PipedriveWi
         var exception = await Assert.ThrowsAnyAsync<ArgumentException>(() => Client.DeleteAsync(id));
 
         Assert.Equal("id", exception.ParamName);
-        await AssertNothingSentAsync();
+        AssertNothingSent();
     }
 }

@@ -2,6 +2,8 @@ using CallLogClient.Pipedrive;
 using CallLogClient.Tests.WireMock;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using WireMock.RequestBuilders;
+using static CallLogClient.Tests.WireMock.Answers;
 
 namespace CallLogClient.Tests.Pipedrive;
 
@@ -10,7 +12,11 @@ public sealed class PipedriveDependencyInjectionTests(WireMockFixture wireMock) 
 {
     private const string ApiToken = "pd-di-token-77b1c0";
 
-    public Task InitializeAsync() => wireMock.ResetAsync();
+    public Task InitializeAsync()
+    {
+        wireMock.Reset();
+        return Task.CompletedTask;
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -24,7 +30,7 @@ public sealed class PipedriveDependencyInjectionTests(WireMockFixture wireMock) 
     [Fact]
     public async Task The_registered_client_calls_Pipedrive_with_the_api_token()
     {
-        await wireMock.Admin.StubAsync(Stub.Get("/v1/callLogs/c-1") with { JsonBody = PipedriveFixtures.Read("get-response.json") });
+        wireMock.Server.Given(Request.Create().UsingGet().WithPath("/v1/callLogs/c-1")).RespondWith(Json(body: PipedriveFixtures.Read("get-response.json")));
         var services = new ServiceCollection().AddLogging();
         services.AddPipedriveCallLogs(UseWireMock);
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
@@ -35,18 +41,18 @@ public sealed class PipedriveDependencyInjectionTests(WireMockFixture wireMock) 
         Assert.IsType<PipedriveCallLogsClient>(client);
         Assert.Same(client, provider.GetRequiredService<IPipedriveCallLogsClient>());
         Assert.Equal("CAd92b224eb4a39b5ad8fea92ff0e", callLog.Id);
-        var request = Assert.Single(await wireMock.Admin.GetRequestsAsync());
+        var request = Assert.Single(wireMock.Server.Requests());
         Assert.Equal("GET", request.Method);
-        Assert.Equal("/v1/callLogs/c-1", request.Url);
+        Assert.Equal("/v1/callLogs/c-1", request.PathAndQuery());
         Assert.Equal(ApiToken, request.Header("x-api-token"));
         Assert.Null(request.Header("Authorization"));
-        Assert.DoesNotContain(ApiToken, request.Url, StringComparison.Ordinal);
+        Assert.DoesNotContain(ApiToken, request.PathAndQuery(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task The_registered_client_accepts_compressed_responses_like_the_standalone_one()
     {
-        await wireMock.Admin.StubAsync(Stub.Get("/v1/callLogs/c-1") with { JsonBody = PipedriveFixtures.Read("get-response.json") });
+        wireMock.Server.Given(Request.Create().UsingGet().WithPath("/v1/callLogs/c-1")).RespondWith(Json(body: PipedriveFixtures.Read("get-response.json")));
         var services = new ServiceCollection();
         services.AddPipedriveCallLogs(UseWireMock);
         await using var provider = services.BuildServiceProvider();
@@ -54,13 +60,13 @@ public sealed class PipedriveDependencyInjectionTests(WireMockFixture wireMock) 
         var callLog = await provider.GetRequiredService<IPipedriveCallLogsClient>().GetAsync("c-1");
 
         Assert.Equal("CAd92b224eb4a39b5ad8fea92ff0e", callLog.Id);
-        Assert.Contains("gzip", Assert.Single(await wireMock.Admin.GetRequestsAsync()).Header("Accept-Encoding"), StringComparison.Ordinal);
+        Assert.Contains("gzip", Assert.Single(wireMock.Server.Requests()).Header("Accept-Encoding"), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Handlers_added_to_the_returned_builder_see_every_request()
     {
-        await wireMock.Admin.StubAsync(Stub.Delete("/v1/callLogs/c-2") with { JsonBody = """{"success":true}""" });
+        wireMock.Server.Given(Request.Create().UsingDelete().WithPath("/v1/callLogs/c-2")).RespondWith(Json(body: """{"success":true}"""));
         var seen = new List<string>();
         var services = new ServiceCollection();
         var builder = services.AddPipedriveCallLogs(UseWireMock).AddHttpMessageHandler(() => new ObservingHandler(seen));
@@ -70,7 +76,7 @@ public sealed class PipedriveDependencyInjectionTests(WireMockFixture wireMock) 
 
         Assert.Equal(PipedriveCallLogsClient.HttpClientName, builder.Name);
         Assert.Equal(["DELETE /v1/callLogs/c-2"], seen);
-        Assert.Single(await wireMock.Admin.GetRequestsAsync());
+        Assert.Single(wireMock.Server.Requests());
     }
 
     public static TheoryData<string, Action<PipedriveClientOptions>> BadOptions => new()
@@ -93,7 +99,7 @@ public sealed class PipedriveDependencyInjectionTests(WireMockFixture wireMock) 
 
         Assert.Contains(field.Split('.')[^1], exception.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(ApiToken, exception.Message, StringComparison.Ordinal);
-        Assert.Empty(await wireMock.Admin.GetRequestsAsync());
+        Assert.Empty(wireMock.Server.Requests());
     }
 
     [Theory]

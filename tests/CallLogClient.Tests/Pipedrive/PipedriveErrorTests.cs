@@ -1,6 +1,8 @@
 using System.Net;
 using CallLogClient.Errors;
 using CallLogClient.Tests.WireMock;
+using WireMock.RequestBuilders;
+using static CallLogClient.Tests.WireMock.Answers;
 
 namespace CallLogClient.Tests.Pipedrive;
 
@@ -30,7 +32,7 @@ public sealed class PipedriveErrorTests(WireMockFixture wireMock) : PipedriveWir
     public async Task Every_reference_error_maps_to_its_typed_exception(string fileName, int status, Type exceptionType, string message, string? code)
     {
         var body = PipedriveFixtures.Read(fileName);
-        await StubAsync(JsonStub("GET", CallLogPath, status, body, requestId: $"req-{status}"));
+        StubJson("GET", CallLogPath, status, body, requestId: $"req-{status}");
 
         var exception = await GetFailingAsync<CallLogApiException>();
 
@@ -45,7 +47,7 @@ public sealed class PipedriveErrorTests(WireMockFixture wireMock) : PipedriveWir
         Assert.Contains(message, exception.Message, StringComparison.Ordinal);
         Assert.Contains($"{status}", exception.Message, StringComparison.Ordinal);
         AssertSafeMessage(exception, body);
-        Assert.Single(await Admin.GetRequestsAsync()); // retries are off: one attempt, whatever the status
+        Assert.Single(Server.Requests()); // retries are off: one attempt, whatever the status
     }
 
     [Fact]
@@ -60,14 +62,8 @@ public sealed class PipedriveErrorTests(WireMockFixture wireMock) : PipedriveWir
             <html lang="en-US"><head><title>Attention Required! | Cloudflare</title></head>
             <body><h1>Sorry, you have been blocked</h1><p>Cloudflare Ray ID: 8c1f2a3b4c5d6e7f</p></body></html>
             """;
-        await StubAsync(new Stub
-        {
-            Method = "GET",
-            UrlPath = CallLogPath,
-            Status = 403,
-            Body = html,
-            Headers = new Dictionary<string, string> { ["Content-Type"] = "text/html; charset=UTF-8", ["cf-ray"] = "8c1f2a3b4c5d6e7f-FRA" },
-        });
+        Server.Given(Request.Create().UsingGet().WithPath(CallLogPath)).RespondWith(Json(
+            403, html, new Dictionary<string, string> { ["Content-Type"] = "text/html; charset=UTF-8", ["cf-ray"] = "8c1f2a3b4c5d6e7f-FRA" }));
 
         var exception = await GetFailingAsync<CallLogPermissionException>();
 
@@ -80,7 +76,7 @@ public sealed class PipedriveErrorTests(WireMockFixture wireMock) : PipedriveWir
     [Fact]
     public async Task An_empty_error_body_still_maps_by_status()
     {
-        await StubAsync(new Stub { Method = "GET", UrlPath = CallLogPath, Status = 404 });
+        Server.Given(Request.Create().UsingGet().WithPath(CallLogPath)).RespondWith(Json(status: 404));
 
         var exception = await GetFailingAsync<CallLogNotFoundException>();
 
@@ -92,7 +88,7 @@ public sealed class PipedriveErrorTests(WireMockFixture wireMock) : PipedriveWir
     [Fact]
     public async Task A_402_is_a_permission_failure()
     {
-        await StubAsync(JsonStub("GET", CallLogPath, 402, """{"success":false,"error":"Company account is not open"}"""));
+        StubJson("GET", CallLogPath, 402, """{"success":false,"error":"Company account is not open"}""");
 
         var exception = await GetFailingAsync<CallLogPermissionException>();
 
@@ -102,7 +98,7 @@ public sealed class PipedriveErrorTests(WireMockFixture wireMock) : PipedriveWir
     [Fact]
     public async Task An_unlisted_status_is_the_base_exception()
     {
-        await StubAsync(JsonStub("GET", CallLogPath, 415, """{"success":false,"error":"Feature not enabled"}"""));
+        StubJson("GET", CallLogPath, 415, """{"success":false,"error":"Feature not enabled"}""");
 
         var exception = await GetFailingAsync<CallLogApiException>();
 
@@ -113,7 +109,7 @@ public sealed class PipedriveErrorTests(WireMockFixture wireMock) : PipedriveWir
     [Fact]
     public async Task Success_false_inside_a_200_is_a_failure_with_the_provider_text()
     {
-        await StubAsync(JsonStub("GET", CallLogPath, 200, """{"success":false,"error":"Something is off","data":null}""", requestId: "req-200-false"));
+        StubJson("GET", CallLogPath, 200, """{"success":false,"error":"Something is off","data":null}""", requestId: "req-200-false");
 
         var exception = await GetFailingAsync<CallLogResponseFormatException>();
 
@@ -130,14 +126,8 @@ public sealed class PipedriveErrorTests(WireMockFixture wireMock) : PipedriveWir
     [InlineData("", "application/json")]
     public async Task An_unreadable_2xx_body_is_a_response_format_failure(string body, string mediaType)
     {
-        await StubAsync(new Stub
-        {
-            Method = "GET",
-            UrlPath = CallLogPath,
-            Status = 200,
-            Body = body,
-            Headers = new Dictionary<string, string> { ["Content-Type"] = mediaType },
-        });
+        Server.Given(Request.Create().UsingGet().WithPath(CallLogPath))
+            .RespondWith(Json(200, body, new Dictionary<string, string> { ["Content-Type"] = mediaType }));
 
         var exception = await GetFailingAsync<CallLogResponseFormatException>();
 
@@ -152,7 +142,7 @@ public sealed class PipedriveErrorTests(WireMockFixture wireMock) : PipedriveWir
     public async Task Phone_numbers_in_an_error_are_masked()
     {
         var body = """{"success":false,"error":"Number +372 5555 0101 is on the do-not-call list"}""";
-        await StubAsync(JsonStub("GET", CallLogPath, 400, body));
+        StubJson("GET", CallLogPath, 400, body);
 
         var exception = await GetFailingAsync<CallLogValidationException>();
 
@@ -165,7 +155,7 @@ public sealed class PipedriveErrorTests(WireMockFixture wireMock) : PipedriveWir
     public async Task A_long_error_body_is_capped_in_the_details_and_absent_from_the_message()
     {
         var body = $$"""{"success":false,"error":"Bad","debug":"{{new string('x', 5000)}}"}""";
-        await StubAsync(JsonStub("GET", CallLogPath, 400, body));
+        StubJson("GET", CallLogPath, 400, body);
 
         var exception = await GetFailingAsync<CallLogValidationException>();
 

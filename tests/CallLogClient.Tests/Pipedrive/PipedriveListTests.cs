@@ -2,25 +2,27 @@ using CallLogClient.Errors;
 using CallLogClient.Pipedrive;
 using CallLogClient.Pipedrive.Models;
 using CallLogClient.Tests.WireMock;
+using WireMock.RequestBuilders;
+using static CallLogClient.Tests.WireMock.Answers;
 
 namespace CallLogClient.Tests.Pipedrive;
 
 public sealed class PipedriveListTests(WireMockFixture wireMock) : PipedriveWireMockTests(wireMock)
 {
-    private Task<IReadOnlyList<string>> StubThreePagesAsync() => Admin.AddMappingFileAsync("pipedrive/list-three-pages.json");
+    private void StubThreePages() => WireMock.AddMappingFile("pipedrive/list-three-pages.json");
 
     [Fact]
     public async Task A_page_is_read_from_the_reference_list_example()
     {
-        await StubAsync(JsonStub("GET", "/v1/callLogs", 200, PipedriveFixtures.Read("list-response.json")));
+        StubJson("GET", "/v1/callLogs", 200, PipedriveFixtures.Read("list-response.json"));
 
         var page = await Client.ListPageAsync();
 
-        var request = await SingleRequestAsync();
+        var request = SingleRequest();
         Assert.Equal("GET", request.Method);
-        Assert.Equal("/v1/callLogs?start=0&limit=50", request.Url);
+        Assert.Equal("/v1/callLogs?start=0&limit=50", request.PathAndQuery());
         AssertApiToken(request);
-        Assert.Empty(request.BodyAsBytes);
+        Assert.Empty(request.BodyAsBytes ?? []);
 
         Assert.Equal(["CAd92b224eb4a39b5ad8fea92ff0e", "CAd92b224eb4a39b11a8fea92ff0e"], page.Items.Select(c => c.Id));
         Assert.Equal(PipedriveCallOutcome.Busy, page.Items[0].Outcome);
@@ -40,14 +42,14 @@ public sealed class PipedriveListTests(WireMockFixture wireMock) : PipedriveWire
     [InlineData(7, 50)]
     public async Task Start_and_limit_go_in_the_query(int start, int limit)
     {
-        await StubAsync(JsonStub("GET", "/v1/callLogs", 200, """{"success":true,"data":[]}"""));
+        StubJson("GET", "/v1/callLogs", 200, """{"success":true,"data":[]}""");
 
         await Client.ListPageAsync(start, limit);
 
-        var request = await SingleRequestAsync();
-        Assert.Equal($"/v1/callLogs?start={start}&limit={limit}", request.Url);
-        Assert.Equal([$"{start}"], request.Query["start"]);
-        Assert.Equal([$"{limit}"], request.Query["limit"]);
+        var request = SingleRequest();
+        Assert.Equal($"/v1/callLogs?start={start}&limit={limit}", request.PathAndQuery());
+        Assert.Equal([$"{start}"], request.QueryValues("start"));
+        Assert.Equal([$"{limit}"], request.QueryValues("limit"));
     }
 
     [Theory]
@@ -60,7 +62,7 @@ public sealed class PipedriveListTests(WireMockFixture wireMock) : PipedriveWire
         var exception = await Assert.ThrowsAnyAsync<ArgumentException>(() => Client.ListPageAsync(start, limit));
 
         Assert.Equal(field, exception.ParamName);
-        await AssertNothingSentAsync();
+        AssertNothingSent();
     }
 
     [Theory]
@@ -71,14 +73,14 @@ public sealed class PipedriveListTests(WireMockFixture wireMock) : PipedriveWire
         var exception = Assert.ThrowsAny<ArgumentException>(() => Client.ListAllAsync(pageSize));
 
         Assert.Equal("pageSize", exception.ParamName);
-        await AssertNothingSentAsync();
+        AssertNothingSent();
     }
 
     [Fact]
     public async Task A_null_data_list_is_an_empty_page()
     {
-        await StubAsync(JsonStub("GET", "/v1/callLogs", 200,
-            """{"success":true,"data":null,"additional_data":{"pagination":{"start":0,"limit":50,"more_items_in_collection":false}}}"""));
+        StubJson("GET", "/v1/callLogs", 200,
+            """{"success":true,"data":null,"additional_data":{"pagination":{"start":0,"limit":50,"more_items_in_collection":false}}}""");
 
         var page = await Client.ListPageAsync();
 
@@ -89,7 +91,7 @@ public sealed class PipedriveListTests(WireMockFixture wireMock) : PipedriveWire
     [Fact]
     public async Task A_page_without_pagination_block_is_the_last_one()
     {
-        await StubAsync(JsonStub("GET", "/v1/callLogs", 200, """{"success":true,"data":[{"id":"only"}]}"""));
+        StubJson("GET", "/v1/callLogs", 200, """{"success":true,"data":[{"id":"only"}]}""");
 
         var page = await Client.ListPageAsync(start: 10, limit: 5);
 
@@ -103,7 +105,7 @@ public sealed class PipedriveListTests(WireMockFixture wireMock) : PipedriveWire
     [Fact]
     public async Task A_null_item_in_the_list_is_an_unreadable_response_not_a_null_reference()
     {
-        await StubAsync(JsonStub("GET", "/v1/callLogs", 200, """{"success":true,"data":[{"id":"a"},null]}"""));
+        StubJson("GET", "/v1/callLogs", 200, """{"success":true,"data":[{"id":"a"},null]}""");
 
         var error = await Assert.ThrowsAsync<CallLogResponseFormatException>(() => Client.ListPageAsync());
 
@@ -114,15 +116,10 @@ public sealed class PipedriveListTests(WireMockFixture wireMock) : PipedriveWire
     public async Task A_call_log_that_shifts_to_the_next_page_while_enumerating_is_returned_once()
     {
         const string Pagination = ""","additional_data":{"pagination":{"start":0,"limit":2,"more_items_in_collection":true,"next_start":2}}}""";
-        await StubAsync(JsonStub("GET", "/v1/callLogs", 200, """{"success":true,"data":[{"id":"a"},{"id":"b"}]""" + Pagination) with
-        {
-            QueryParameters = new Dictionary<string, string> { ["start"] = "0" },
-        });
-        await StubAsync(JsonStub("GET", "/v1/callLogs", 200,
-            """{"success":true,"data":[{"id":"b"},{"id":"c"}],"additional_data":{"pagination":{"start":2,"limit":2,"more_items_in_collection":false}}}""") with
-        {
-            QueryParameters = new Dictionary<string, string> { ["start"] = "2" },
-        });
+        Server.Given(Request.Create().UsingGet().WithPath("/v1/callLogs").WithParam("start", "0"))
+            .RespondWith(Json(200, """{"success":true,"data":[{"id":"a"},{"id":"b"}]""" + Pagination));
+        Server.Given(Request.Create().UsingGet().WithPath("/v1/callLogs").WithParam("start", "2")).RespondWith(Json(200,
+            """{"success":true,"data":[{"id":"b"},{"id":"c"}],"additional_data":{"pagination":{"start":2,"limit":2,"more_items_in_collection":false}}}"""));
 
         var ids = new List<string>();
         await foreach (var callLog in Client.ListAllAsync(pageSize: 2))
@@ -131,13 +128,13 @@ public sealed class PipedriveListTests(WireMockFixture wireMock) : PipedriveWire
         }
 
         Assert.Equal(["a", "b", "c"], ids);
-        Assert.Equal(2, (await Admin.GetRequestsAsync()).Count);
+        Assert.Equal(2, (Server.Requests()).Count);
     }
 
     [Fact]
     public async Task Enumerating_all_follows_every_page_in_order()
     {
-        await StubThreePagesAsync();
+        StubThreePages();
 
         var all = new List<PipedriveCallLog>();
         await foreach (var callLog in Client.ListAllAsync(pageSize: 2))
@@ -148,32 +145,32 @@ public sealed class PipedriveListTests(WireMockFixture wireMock) : PipedriveWire
         Assert.Equal(["page1-a", "page1-b", "page2-a", "page2-b", "page3-a"], all.Select(c => c.Id));
         Assert.Equal(TimeSpan.FromSeconds(5), all[2].Duration); // numeric duration on page 2
         Assert.Equal(new DateTimeOffset(2024, 3, 2, 9, 0, 0, TimeSpan.Zero), all[2].StartTime); // space-form date
-        var requests = await Admin.GetRequestsAsync();
+        var requests = Server.Requests();
         Assert.Equal(
             ["/v1/callLogs?start=0&limit=2", "/v1/callLogs?start=2&limit=2", "/v1/callLogs?start=4&limit=2"],
-            requests.Select(r => r.Url));
+            requests.Select(r => r.PathAndQuery()));
         Assert.All(requests, AssertApiToken);
     }
 
     [Fact]
     public async Task Pages_are_fetched_only_as_the_caller_consumes_them()
     {
-        await StubThreePagesAsync();
+        StubThreePages();
 
         var enumerator = Client.ListAllAsync(pageSize: 2).GetAsyncEnumerator();
         try
         {
-            await AssertNothingSentAsync(); // asking for the sequence fetches nothing
+            AssertNothingSent(); // asking for the sequence fetches nothing
 
             Assert.True(await enumerator.MoveNextAsync());
             Assert.Equal("page1-a", enumerator.Current.Id);
             Assert.True(await enumerator.MoveNextAsync());
             Assert.Equal("page1-b", enumerator.Current.Id);
-            Assert.Single(await Admin.GetRequestsAsync()); // page 1 consumed, page 2 not yet asked for
+            Assert.Single(Server.Requests()); // page 1 consumed, page 2 not yet asked for
 
             Assert.True(await enumerator.MoveNextAsync());
             Assert.Equal("page2-a", enumerator.Current.Id);
-            Assert.Equal(2, (await Admin.GetRequestsAsync()).Count);
+            Assert.Equal(2, (Server.Requests()).Count);
         }
         finally
         {
@@ -184,7 +181,7 @@ public sealed class PipedriveListTests(WireMockFixture wireMock) : PipedriveWire
     [Fact]
     public async Task Breaking_out_stops_the_fetching()
     {
-        await StubThreePagesAsync();
+        StubThreePages();
 
         var seen = new List<string>();
         await foreach (var callLog in Client.ListAllAsync(pageSize: 2))
@@ -197,14 +194,14 @@ public sealed class PipedriveListTests(WireMockFixture wireMock) : PipedriveWire
         }
 
         Assert.Equal(["page1-a", "page1-b", "page2-a"], seen);
-        var requests = await Admin.GetRequestsAsync();
-        Assert.Equal(["/v1/callLogs?start=0&limit=2", "/v1/callLogs?start=2&limit=2"], requests.Select(r => r.Url));
+        var requests = Server.Requests();
+        Assert.Equal(["/v1/callLogs?start=0&limit=2", "/v1/callLogs?start=2&limit=2"], requests.Select(r => r.PathAndQuery()));
     }
 
     [Fact]
     public async Task Cancelling_the_enumeration_fetches_no_further_page()
     {
-        await StubThreePagesAsync();
+        StubThreePages();
         using var cancellation = new CancellationTokenSource();
 
         var seen = new List<string>();
@@ -221,14 +218,14 @@ public sealed class PipedriveListTests(WireMockFixture wireMock) : PipedriveWire
         });
 
         Assert.Equal(["page1-a", "page1-b"], seen);
-        Assert.Single(await Admin.GetRequestsAsync());
+        Assert.Single(Server.Requests());
     }
 
     [Fact]
     public async Task A_server_that_does_not_move_forward_does_not_loop_forever()
     {
-        await StubAsync(JsonStub("GET", "/v1/callLogs", 200,
-            """{"success":true,"data":[{"id":"again"}],"additional_data":{"pagination":{"start":0,"limit":1,"more_items_in_collection":true,"next_start":0}}}"""));
+        StubJson("GET", "/v1/callLogs", 200,
+            """{"success":true,"data":[{"id":"again"}],"additional_data":{"pagination":{"start":0,"limit":1,"more_items_in_collection":true,"next_start":0}}}""");
 
         var all = new List<string>();
         var error = await Assert.ThrowsAsync<CallLogResponseFormatException>(async () =>
@@ -240,20 +237,18 @@ public sealed class PipedriveListTests(WireMockFixture wireMock) : PipedriveWire
         });
 
         Assert.Equal(["again"], all);
-        Assert.Single(await Admin.GetRequestsAsync());
+        Assert.Single(Server.Requests());
         Assert.Contains("next_start=0, which does not move past it", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task An_error_on_a_later_page_surfaces_from_the_enumeration()
     {
-        await StubAsync(JsonStub("GET", "/v1/callLogs", 200,
-            """{"success":true,"data":[{"id":"first"}],"additional_data":{"pagination":{"start":0,"limit":1,"more_items_in_collection":true,"next_start":1}}}"""));
-        await StubAsync(JsonStub("GET", "/v1/callLogs", 401, PipedriveFixtures.Read("error-401-unauthorized.json")) with
-        {
-            QueryParameters = new Dictionary<string, string> { ["start"] = "1" },
-            Priority = 1,
-        });
+        StubJson("GET", "/v1/callLogs", 200,
+            """{"success":true,"data":[{"id":"first"}],"additional_data":{"pagination":{"start":0,"limit":1,"more_items_in_collection":true,"next_start":1}}}""");
+        Server.Given(Request.Create().UsingGet().WithPath("/v1/callLogs").WithParam("start", "1"))
+            .AtPriority(int.MinValue)
+            .RespondWith(Json(401, PipedriveFixtures.Read("error-401-unauthorized.json")));
 
         var seen = new List<string>();
         var exception = await Assert.ThrowsAsync<CallLogAuthenticationException>(async () =>
@@ -271,7 +266,7 @@ public sealed class PipedriveListTests(WireMockFixture wireMock) : PipedriveWire
     [Fact]
     public async Task Success_false_inside_a_200_list_is_a_failure()
     {
-        await StubAsync(JsonStub("GET", "/v1/callLogs", 200, """{"success":false,"error":"Listing is disabled","data":null}"""));
+        StubJson("GET", "/v1/callLogs", 200, """{"success":false,"error":"Listing is disabled","data":null}""");
 
         var exception = await Assert.ThrowsAsync<CallLogResponseFormatException>(() => Client.ListPageAsync());
 

@@ -1,6 +1,9 @@
 using CallLogClient.Errors;
 using CallLogClient.Pipedrive;
 using CallLogClient.Tests.WireMock;
+using WireMock;
+using WireMock.RequestBuilders;
+using static CallLogClient.Tests.WireMock.Answers;
 
 namespace CallLogClient.Tests.Pipedrive;
 
@@ -27,35 +30,35 @@ public sealed class PipedriveOAuthTests(WireMockFixture wireMock) : PipedriveWir
         options.Retry.BaseDelay = TimeSpan.FromMilliseconds(1);
     });
 
-    private static void AssertBearer(LoggedRequest request, string token)
+    private static void AssertBearer(IRequestMessage request, string token)
     {
         Assert.Equal($"Bearer {token}", request.Header("Authorization"));
         Assert.Null(request.Header("x-api-token"));
-        Assert.DoesNotContain(token, request.Url, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, request.PathAndQuery(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_fixed_access_token_goes_out_as_a_bearer_token()
     {
-        await StubAsync(JsonStub("GET", CallLogPath, 200, GetBody));
+        StubJson("GET", CallLogPath, 200, GetBody);
         var client = OAuthClient(PipedriveCredential.FromAccessToken("oauth-fixed-token"));
 
         await client.GetAsync("c-oauth");
 
-        AssertBearer(await SingleRequestAsync(), "oauth-fixed-token");
+        AssertBearer(SingleRequest(), "oauth-fixed-token");
     }
 
     [Fact]
     public async Task A_rotated_token_is_picked_up_on_the_next_call()
     {
-        await StubAsync(JsonStub("GET", CallLogPath, 200, GetBody));
+        StubJson("GET", CallLogPath, 200, GetBody);
         var tokens = new RotatingTokens();
         var client = OAuthClient(PipedriveCredential.FromAccessTokenProvider(tokens.NextAsync));
 
         await client.GetAsync("c-oauth");
         await client.GetAsync("c-oauth");
 
-        var requests = await Admin.GetRequestsAsync();
+        var requests = Server.Requests();
         Assert.Equal(2, requests.Count);
         AssertBearer(requests[0], "oauth-access-1");
         AssertBearer(requests[1], "oauth-access-2");
@@ -66,20 +69,16 @@ public sealed class PipedriveOAuthTests(WireMockFixture wireMock) : PipedriveWir
     public async Task The_token_provider_is_asked_on_every_attempt()
     {
         const string Scenario = "oauth-retry";
-        await StubAsync(JsonStub("GET", CallLogPath, 503, PipedriveFixtures.Read("error-500-internal.json")) with
-        {
-            ScenarioName = Scenario,
-            RequiredScenarioState = Stub.StartedState,
-            NewScenarioState = "up",
-        });
-        await StubAsync(JsonStub("GET", CallLogPath, 200, GetBody) with { ScenarioName = Scenario, RequiredScenarioState = "up" });
+        Server.Given(Request.Create().UsingGet().WithPath(CallLogPath)).InScenario(Scenario).WillSetStateTo("up")
+            .RespondWith(Json(503, PipedriveFixtures.Read("error-500-internal.json")));
+        Server.Given(Request.Create().UsingGet().WithPath(CallLogPath)).InScenario(Scenario).WhenStateIs("up").RespondWith(Json(200, GetBody));
         var tokens = new RotatingTokens();
         var client = OAuthClient(PipedriveCredential.FromAccessTokenProvider(tokens.NextAsync), maxRetries: 1);
 
         var callLog = await client.GetAsync("c-oauth");
 
         Assert.Equal("c-oauth", callLog.Id);
-        var attempts = await Admin.GetRequestsAsync();
+        var attempts = Server.Requests();
         Assert.Equal(2, attempts.Count);
         AssertBearer(attempts[0], "oauth-access-1");
         AssertBearer(attempts[1], "oauth-access-2");
@@ -90,7 +89,7 @@ public sealed class PipedriveOAuthTests(WireMockFixture wireMock) : PipedriveWir
     public async Task A_refused_token_is_an_authentication_failure_that_does_not_show_it()
     {
         var body = PipedriveFixtures.Read("error-401-unauthorized.json");
-        await StubAsync(JsonStub("GET", CallLogPath, 401, body));
+        StubJson("GET", CallLogPath, 401, body);
         var client = OAuthClient(PipedriveCredential.FromAccessToken("oauth-expired-token"));
 
         var exception = await Assert.ThrowsAsync<CallLogAuthenticationException>(() => client.GetAsync("c-oauth"));
@@ -111,6 +110,6 @@ public sealed class PipedriveOAuthTests(WireMockFixture wireMock) : PipedriveWir
         Assert.Equal(0, exception.Attempts);
         Assert.Equal(CallLogProvider.Pipedrive, exception.Provider);
         Assert.Contains("access token provider returned no token; nothing was sent", exception.Message, StringComparison.Ordinal);
-        await AssertNothingSentAsync();
+        AssertNothingSent();
     }
 }

@@ -1,5 +1,8 @@
 using CallLogClient.Errors;
+using CallLogClient.Tests.Support;
 using CallLogClient.Tests.WireMock;
+using WireMock.RequestBuilders;
+using static CallLogClient.Tests.WireMock.Answers;
 
 namespace CallLogClient.Tests.Pipedrive;
 
@@ -10,7 +13,7 @@ public sealed class PipedriveRecordingTests(WireMockFixture wireMock) : Pipedriv
 
     private readonly string tempDirectory = Directory.CreateTempSubdirectory("pd-recording-").FullName;
 
-    private Task StubStoredAsync() => StubAsync(JsonStub("POST", RecordingsPath, 200, PipedriveFixtures.Read("recording-response.json")));
+    private void StubStored() => StubJson("POST", RecordingsPath, 200, PipedriveFixtures.Read("recording-response.json"));
 
     protected override void Dispose(bool disposing)
     {
@@ -24,9 +27,9 @@ public sealed class PipedriveRecordingTests(WireMockFixture wireMock) : Pipedriv
 
     private async Task<MultipartPart> SingleFilePartAsync()
     {
-        var request = await SingleRequestAsync();
+        var request = SingleRequest();
         Assert.Equal("POST", request.Method);
-        Assert.Equal(RecordingsPath, request.Url);
+        Assert.Equal(RecordingsPath, request.PathAndQuery());
         AssertApiToken(request);
         Assert.StartsWith("multipart/form-data; boundary=", request.Header("Content-Type"), StringComparison.Ordinal);
         return Assert.Single(request.MultipartParts());
@@ -35,7 +38,7 @@ public sealed class PipedriveRecordingTests(WireMockFixture wireMock) : Pipedriv
     [Fact]
     public async Task Uploads_a_stream_as_the_file_part()
     {
-        await StubStoredAsync();
+        StubStored();
         var audio = AudioStreams.Bytes(200_000);
         using var stream = new MemoryStream(audio);
 
@@ -53,7 +56,7 @@ public sealed class PipedriveRecordingTests(WireMockFixture wireMock) : Pipedriv
     [Fact]
     public async Task Uploads_a_forward_only_stream_in_one_pass_and_leaves_it_open()
     {
-        await StubStoredAsync();
+        StubStored();
         var audio = AudioStreams.Bytes(150_001);
         using var stream = new ForwardOnlyStream(audio);
 
@@ -69,7 +72,7 @@ public sealed class PipedriveRecordingTests(WireMockFixture wireMock) : Pipedriv
     [Fact]
     public async Task Reads_the_stream_from_its_current_position()
     {
-        await StubStoredAsync();
+        StubStored();
         var audio = AudioStreams.Bytes(1_000);
         using var stream = new MemoryStream(audio) { Position = 100 };
 
@@ -81,7 +84,7 @@ public sealed class PipedriveRecordingTests(WireMockFixture wireMock) : Pipedriv
     [Fact]
     public async Task Keeps_media_type_parameters()
     {
-        await StubStoredAsync();
+        StubStored();
         using var stream = new MemoryStream(AudioStreams.Bytes(10));
 
         await Client.AddRecordingAsync(Id, stream, "call.webm", "audio/webm; codecs=opus");
@@ -92,7 +95,7 @@ public sealed class PipedriveRecordingTests(WireMockFixture wireMock) : Pipedriv
     [Fact]
     public async Task A_non_ASCII_file_name_survives()
     {
-        await StubStoredAsync();
+        StubStored();
         using var stream = new MemoryStream(AudioStreams.Bytes(10));
 
         await Client.AddRecordingAsync(Id, stream, "appel-été.mp3", "audio/mpeg");
@@ -107,7 +110,7 @@ public sealed class PipedriveRecordingTests(WireMockFixture wireMock) : Pipedriv
     [InlineData("call.flac", "audio/flac")]
     public async Task Uploads_a_file_with_the_media_type_of_its_extension(string fileName, string mediaType)
     {
-        await StubStoredAsync();
+        StubStored();
         var audio = AudioStreams.Bytes(70_000);
         var path = Path.Combine(tempDirectory, fileName);
         await File.WriteAllBytesAsync(path, audio);
@@ -125,7 +128,7 @@ public sealed class PipedriveRecordingTests(WireMockFixture wireMock) : Pipedriv
     [Fact]
     public async Task A_given_media_type_wins_over_the_extension()
     {
-        await StubStoredAsync();
+        StubStored();
         var path = Path.Combine(tempDirectory, "recording.bin");
         await File.WriteAllBytesAsync(path, AudioStreams.Bytes(10));
 
@@ -145,7 +148,7 @@ public sealed class PipedriveRecordingTests(WireMockFixture wireMock) : Pipedriv
         var exception = await Assert.ThrowsAnyAsync<ArgumentException>(() => Client.AddRecordingFromFileAsync(Id, path));
 
         Assert.Equal("filePath", exception.ParamName);
-        await AssertNothingSentAsync();
+        AssertNothingSent();
     }
 
     public static TheoryData<string, string, Func<Stream>, string, string> InvalidUploads() => new()
@@ -169,13 +172,13 @@ public sealed class PipedriveRecordingTests(WireMockFixture wireMock) : Pipedriv
     public async Task Invalid_input_names_the_argument_and_sends_nothing(
         string argument, string id, Func<Stream> audio, string fileName, string contentType)
     {
-        await StubStoredAsync();
+        StubStored();
         using var stream = audio();
 
         var exception = await Assert.ThrowsAnyAsync<ArgumentException>(() => Client.AddRecordingAsync(id, stream, fileName, contentType));
 
         Assert.Equal(argument, exception.ParamName);
-        await AssertNothingSentAsync();
+        AssertNothingSent();
     }
 
     [Fact]
@@ -183,14 +186,14 @@ public sealed class PipedriveRecordingTests(WireMockFixture wireMock) : Pipedriv
     {
         await Assert.ThrowsAsync<ArgumentNullException>("audio", () => Client.AddRecordingAsync(Id, null!, "call.mp3", "audio/mpeg"));
 
-        await AssertNothingSentAsync();
+        AssertNothingSent();
     }
 
     [Fact]
     public async Task An_existing_recording_is_a_conflict()
     {
         var body = PipedriveFixtures.Read("error-409-recording-conflict.json");
-        await StubAsync(JsonStub("POST", RecordingsPath, 409, body, requestId: "req-409"));
+        StubJson("POST", RecordingsPath, 409, body, requestId: "req-409");
         using var stream = new MemoryStream(AudioStreams.Bytes(100));
 
         var exception = await Assert.ThrowsAsync<CallLogConflictException>(() => Client.AddRecordingAsync(Id, stream, "call.mp3", "audio/mpeg"));
@@ -205,7 +208,7 @@ public sealed class PipedriveRecordingTests(WireMockFixture wireMock) : Pipedriv
     [Fact]
     public async Task A_missing_call_log_is_not_found()
     {
-        await StubAsync(JsonStub("POST", RecordingsPath, 404, PipedriveFixtures.Read("error-404-not-found.json")));
+        StubJson("POST", RecordingsPath, 404, PipedriveFixtures.Read("error-404-not-found.json"));
         using var stream = new MemoryStream(AudioStreams.Bytes(100));
 
         var exception = await Assert.ThrowsAsync<CallLogNotFoundException>(() => Client.AddRecordingAsync(Id, stream, "call.mp3", "audio/mpeg"));
@@ -217,12 +220,12 @@ public sealed class PipedriveRecordingTests(WireMockFixture wireMock) : Pipedriv
     [Fact]
     public async Task An_empty_2xx_is_a_success()
     {
-        await StubAsync(new Stub { Method = "POST", UrlPath = RecordingsPath, Status = 201 });
+        Server.Given(Request.Create().UsingPost().WithPath(RecordingsPath)).RespondWith(Json(status: 201));
         using var stream = new MemoryStream(AudioStreams.Bytes(100));
 
         await Client.AddRecordingAsync(Id, stream, "call.mp3", "audio/mpeg");
 
-        Assert.Single(await Admin.GetRequestsAsync());
+        Assert.Single(Server.Requests());
     }
 
     [Fact]
@@ -232,13 +235,13 @@ public sealed class PipedriveRecordingTests(WireMockFixture wireMock) : Pipedriv
             () => Client.AddRecordingFromFileAsync("", Path.Combine(tempDirectory, "absent.mp3")));
 
         Assert.Equal("id", exception.ParamName);
-        await AssertNothingSentAsync();
+        AssertNothingSent();
     }
 
     [Fact]
     public async Task Success_false_inside_a_200_upload_is_a_failure()
     {
-        await StubAsync(JsonStub("POST", RecordingsPath, 200, """{"success":false,"error":"Unsupported audio"}"""));
+        StubJson("POST", RecordingsPath, 200, """{"success":false,"error":"Unsupported audio"}""");
         using var stream = new MemoryStream(AudioStreams.Bytes(100));
 
         var exception = await Assert.ThrowsAsync<CallLogResponseFormatException>(() => Client.AddRecordingAsync(Id, stream, "call.mp3", "audio/mpeg"));

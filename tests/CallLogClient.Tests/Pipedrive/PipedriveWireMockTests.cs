@@ -1,6 +1,10 @@
 using CallLogClient.Errors;
 using CallLogClient.Pipedrive;
 using CallLogClient.Tests.WireMock;
+using WireMock;
+using WireMock.RequestBuilders;
+using WireMock.Server;
+using static CallLogClient.Tests.WireMock.Answers;
 
 namespace CallLogClient.Tests.Pipedrive;
 
@@ -23,13 +27,17 @@ public abstract class PipedriveWireMockTests : IAsyncLifetime, IDisposable
 
     protected WireMockFixture WireMock { get; }
 
-    protected WireMockAdmin Admin => WireMock.Admin;
+    protected WireMockServer Server => WireMock.Server;
 
     protected PipedriveCallLogsClient Client { get; }
 
     protected Uri BaseAddress => new(WireMock.BaseUri, "v1/");
 
-    public Task InitializeAsync() => WireMock.ResetAsync();
+    public Task InitializeAsync()
+    {
+        WireMock.Reset();
+        return Task.CompletedTask;
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -57,18 +65,16 @@ public abstract class PipedriveWireMockTests : IAsyncLifetime, IDisposable
         return client;
     }
 
-    protected Task StubAsync(Stub stub) => Admin.StubAsync(stub);
+    protected IRequestMessage SingleRequest() => Assert.Single(Server.Requests());
 
-    protected async Task<LoggedRequest> SingleRequestAsync() => Assert.Single(await Admin.GetRequestsAsync());
-
-    protected async Task AssertNothingSentAsync() => Assert.Empty(await Admin.GetRequestsAsync());
+    protected void AssertNothingSent() => Assert.Empty(Server.Requests());
 
     /// <summary>The API token travels in the x-api-token header, and nowhere else.</summary>
-    protected static void AssertApiToken(LoggedRequest request)
+    protected static void AssertApiToken(IRequestMessage request)
     {
         Assert.Equal(ApiToken, request.Header("x-api-token"));
-        Assert.DoesNotContain(ApiToken, request.Url, StringComparison.Ordinal);
-        Assert.DoesNotContain("api_token", request.Url, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(ApiToken, request.PathAndQuery(), StringComparison.Ordinal);
+        Assert.DoesNotContain("api_token", request.PathAndQuery(), StringComparison.OrdinalIgnoreCase);
         Assert.Null(request.Header("Authorization"));
         Assert.StartsWith("CallLogClient/", request.Header("User-Agent"), StringComparison.Ordinal);
     }
@@ -85,13 +91,8 @@ public abstract class PipedriveWireMockTests : IAsyncLifetime, IDisposable
         }
     }
 
-    protected static Stub JsonStub(string method, string urlPath, int status, string body, string? requestId = null) =>
-        new()
-        {
-            Method = method,
-            UrlPath = urlPath,
-            Status = status,
-            JsonBody = body,
-            Headers = requestId is null ? null : new Dictionary<string, string> { ["x-request-id"] = requestId },
-        };
+    /// <summary>Answers <paramref name="method"/> <paramref name="urlPath"/> with <paramref name="body"/> as JSON, and an x-request-id header if given.</summary>
+    protected void StubJson(string method, string urlPath, int status, string body, string? requestId = null) =>
+        Server.Given(Request.Create().UsingMethod(method).WithPath(urlPath))
+            .RespondWith(Json(status, body, requestId is null ? null : new Dictionary<string, string> { ["x-request-id"] = requestId }));
 }

@@ -3,8 +3,9 @@ using CallLogClient.Errors;
 using CallLogClient.RateLimiting;
 using CallLogClient.Tests.Support;
 using CallLogClient.Tests.WireMock;
-using static CallLogClient.Tests.Resilience.Answers;
+using WireMock.RequestBuilders;
 using static CallLogClient.Tests.Resilience.CloseStubs;
+using static CallLogClient.Tests.WireMock.Answers;
 
 namespace CallLogClient.Tests.Resilience;
 
@@ -20,8 +21,7 @@ public sealed class CloseResilienceTests(WireMockFixture wireMock) : WireTest(wi
     [Fact]
     public async Task A_429_with_only_a_RateLimit_header_waits_its_fractional_reset()
     {
-        await Admin.StubSequenceAsync(
-            Stub.Get(CallPath("acti_1")),
+        Server.GivenSequence(Request.Create().UsingGet().WithPath(CallPath("acti_1")),
             Json(429, "", new Dictionary<string, string> { ["RateLimit"] = "limit=100, remaining=0, reset=0.4" }),
             Json(200, CallBody("acti_1"), new Dictionary<string, string> { ["RateLimit"] = "limit=100, remaining=99, reset=5" }));
         var driver = Driver();
@@ -33,14 +33,13 @@ public sealed class CloseResilienceTests(WireMockFixture wireMock) : WireTest(wi
         Assert.Equal(2, response.Attempts);
         Assert.Equal(99, response.RateLimit!.Remaining);
         Assert.Equal(Clock.GetUtcNow().AddSeconds(5), response.RateLimit.ResetsAt);
-        Assert.Equal(2, await Admin.CountRequestsAsync("GET", CallPath("acti_1")));
+        Assert.Equal(2, Server.Count(Request.Create().UsingGet().WithPath(CallPath("acti_1"))));
     }
 
     [Fact]
     public async Task The_precise_RateLimit_reset_is_preferred_to_the_rounded_up_Retry_After()
     {
-        await Admin.StubSequenceAsync(
-            Stub.Get(CallPath("acti_2")),
+        Server.GivenSequence(Request.Create().UsingGet().WithPath(CallPath("acti_2")),
             Json(429, "", new Dictionary<string, string> { ["RateLimit"] = "limit=100, remaining=0, reset=0.4", ["Retry-After"] = "1" }),
             Json(200, CallBody("acti_2")));
         var driver = Driver();
@@ -56,8 +55,7 @@ public sealed class CloseResilienceTests(WireMockFixture wireMock) : WireTest(wi
     [InlineData("ratelimit-429-legacy-flat-closex.json", 0.596)]
     public async Task A_legacy_429_body_alone_sets_the_wait_from_its_rate_reset(string example, double seconds)
     {
-        await Admin.StubSequenceAsync(
-            Stub.Get(CallPath("acti_3")),
+        Server.GivenSequence(Request.Create().UsingGet().WithPath(CallPath("acti_3")),
             Json(429, LegacyRateLimitBody(example)),
             Json(200, CallBody("acti_3")));
         var driver = Driver();
@@ -66,27 +64,25 @@ public sealed class CloseResilienceTests(WireMockFixture wireMock) : WireTest(wi
 
         Assert.Equal([TimeSpan.FromSeconds(seconds)], driver.Waits);
         Assert.Equal(2, response.Attempts);
-        Assert.Equal(2, await Admin.CountRequestsAsync("GET", CallPath("acti_3")));
+        Assert.Equal(2, Server.Count(Request.Create().UsingGet().WithPath(CallPath("acti_3"))));
     }
 
     [Fact]
     public async Task The_flat_legacy_429_with_its_recorded_legacy_headers_reports_their_rate_limit_state()
     {
-        await Admin.StubAsync(Stub.Get(CallPath("acti_4")) with
-        {
-            Status = 429,
-            JsonBody = LegacyRateLimitBody("ratelimit-429-legacy-flat-closex.json").Replace("0.595956", "7200", StringComparison.Ordinal),
-            Headers = new Dictionary<string, string>
+        Server.Given(Request.Create().UsingGet().WithPath(CallPath("acti_4"))).RespondWith(Json(
+            status: 429,
+            body: LegacyRateLimitBody("ratelimit-429-legacy-flat-closex.json").Replace("0.595956", "7200", StringComparison.Ordinal),
+            headers: new Dictionary<string, string>
             {
                 ["X-Rate-Limit-Limit"] = "320",
                 ["X-Rate-Limit-Remaining"] = "0",
                 ["X-Rate-Limit-Reset"] = "7200",
-            },
-        });
+            }));
 
         var error = await Output.ThrowsAsync<CallLogRateLimitException>(Close().GetAsync("acti_4"));
 
-        Assert.Equal(1, await Admin.CountRequestsAsync("GET", CallPath("acti_4")));
+        Assert.Equal(1, Server.Count(Request.Create().UsingGet().WithPath(CallPath("acti_4"))));
         Assert.Equal(Epoch.AddHours(2), error.ResetsAt);
         Assert.Equal(320, error.RateLimit!.Limit);
         Assert.Equal(0, error.RateLimit.Remaining);
@@ -97,15 +93,13 @@ public sealed class CloseResilienceTests(WireMockFixture wireMock) : WireTest(wi
     [Fact]
     public async Task A_RateLimit_reset_past_the_cap_fails_at_once_with_the_reset_time()
     {
-        await Admin.StubAsync(Stub.Get(CallPath("acti_5")) with
-        {
-            Status = 429,
-            Headers = new Dictionary<string, string> { ["RateLimit"] = "limit=100, remaining=0, reset=90.5", ["Retry-After"] = "91" },
-        });
+        Server.Given(Request.Create().UsingGet().WithPath(CallPath("acti_5"))).RespondWith(Json(
+            status: 429,
+            headers: new Dictionary<string, string> { ["RateLimit"] = "limit=100, remaining=0, reset=90.5", ["Retry-After"] = "91" }));
 
         var error = await Output.ThrowsAsync<CallLogRateLimitException>(Close().GetAsync("acti_5"));
 
-        Assert.Equal(1, await Admin.CountRequestsAsync("GET", CallPath("acti_5")));
+        Assert.Equal(1, Server.Count(Request.Create().UsingGet().WithPath(CallPath("acti_5"))));
         Assert.Equal(Epoch, Clock.GetUtcNow());
         Assert.Equal(Epoch.AddSeconds(90.5), error.ResetsAt);
         Assert.Contains("(in 1 min 30 s). The client did not wait: that is longer than RetryOptions.MaxServerDelay (1 min).", error.Message, StringComparison.Ordinal);
@@ -119,13 +113,13 @@ public sealed class CloseResilienceTests(WireMockFixture wireMock) : WireTest(wi
     [InlineData(408)]
     public async Task A_PUT_is_retried_like_a_read_and_resends_the_same_partial_body(int status)
     {
-        await Admin.StubSequenceAsync(Stub.Put(CallPath("acti_6")), Json(status, ServerErrorBody), Json(200, CallBody("acti_6")));
+        Server.GivenSequence(Request.Create().UsingPut().WithPath(CallPath("acti_6")), Json(status, ServerErrorBody), Json(200, CallBody("acti_6")));
         var driver = Driver();
 
         var response = await driver.RunAsync(Close().UpdateWithResponseAsync("acti_6", UpdateRequest()));
 
         Assert.Equal(2, response.Attempts);
-        var puts = await Admin.GetRequestsAsync();
+        var puts = Server.Requests();
         Assert.Equal(2, puts.Count);
         Assert.Equal(puts[0].Body, puts[1].Body);
         Assert.Equal($$"""{"duration":90,"note":"{{TestSecrets.Note}}"}""", puts[1].Body);
@@ -133,27 +127,27 @@ public sealed class CloseResilienceTests(WireMockFixture wireMock) : WireTest(wi
 
     [Theory]
     [MemberData(nameof(PipedriveFaultTests.Faults), MemberType = typeof(PipedriveFaultTests))]
-    public async Task A_PUT_that_hits_a_fault_is_retried(WireMockFault fault)
+    public async Task A_PUT_that_hits_a_fault_is_retried(TransportFault fault)
     {
-        await Admin.StubSequenceAsync(Stub.Put(CallPath("acti_7")), Fault(fault), Json(200, CallBody("acti_7")));
+        var host = FaultHost(RawAnswers.Fault(fault), RawAnswers.Json(200, CallBody("acti_7")));
         var driver = Driver();
 
-        var response = await driver.RunAsync(Close().UpdateWithResponseAsync("acti_7", UpdateRequest()));
+        var response = await driver.RunAsync(CloseAt(host).UpdateWithResponseAsync("acti_7", UpdateRequest()));
 
         Assert.Equal(2, response.Attempts);
-        Assert.Equal(2, await Admin.CountRequestsAsync("PUT", CallPath("acti_7")));
+        Assert.Equal(2, host.Count("PUT", CallPath("acti_7")));
     }
 
     [Theory]
     [MemberData(nameof(PipedriveFaultTests.Faults), MemberType = typeof(PipedriveFaultTests))]
-    public async Task A_create_that_hits_a_fault_is_sent_once_and_reports_an_unknown_outcome(WireMockFault fault)
+    public async Task A_create_that_hits_a_fault_is_sent_once_and_reports_an_unknown_outcome(TransportFault fault)
     {
-        await Admin.StubAsync(Stub.Post(CallsPath) with { Fault = fault });
+        var host = FaultHost(RawAnswers.Fault(fault));
         var request = CreateRequest();
 
-        var error = await Output.ThrowsAsync<CallLogOutcomeUnknownException>(Close().CreateAsync(request));
+        var error = await Output.ThrowsAsync<CallLogOutcomeUnknownException>(CloseAt(host).CreateAsync(request));
 
-        Assert.Equal(1, await Admin.CountRequestsAsync("POST", CallsPath));
+        Assert.Equal(1, host.Count("POST", CallsPath));
         Assert.Same(request, error.Request);
         Assert.Equal(Epoch, error.SentAt);
         Assert.Equal(CallLogProvider.Close, error.Provider);
@@ -163,19 +157,18 @@ public sealed class CloseResilienceTests(WireMockFixture wireMock) : WireTest(wi
     [Fact]
     public async Task A_create_answered_503_is_sent_once_and_reports_an_unknown_outcome()
     {
-        await Admin.StubAsync(Stub.Post(CallsPath) with { Status = 503, JsonBody = ServerErrorBody });
+        Server.Given(Request.Create().UsingPost().WithPath(CallsPath)).RespondWith(Json(status: 503, body: ServerErrorBody));
 
         var error = await Output.ThrowsAsync<CallLogOutcomeUnknownException>(Close().CreateAsync(CreateRequest()));
 
-        Assert.Equal(1, await Admin.CountRequestsAsync("POST", CallsPath));
+        Assert.Equal(1, Server.Count(Request.Create().UsingPost().WithPath(CallsPath)));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
     }
 
     [Fact]
     public async Task A_create_is_retried_after_a_429_and_sent_with_the_same_body()
     {
-        await Admin.StubSequenceAsync(
-            Stub.Post(CallsPath),
+        Server.GivenSequence(Request.Create().UsingPost().WithPath(CallsPath),
             Json(429, LegacyRateLimitBody("ratelimit-429-legacy-nested-loopline.json"),
                 new Dictionary<string, string> { ["RateLimit"] = "limit=240, remaining=0, reset=0.25" }),
             Json(200, CallBody("acti_new")));
@@ -185,7 +178,7 @@ public sealed class CloseResilienceTests(WireMockFixture wireMock) : WireTest(wi
 
         Assert.Equal("acti_new", response.Value.Id);
         Assert.Equal([TimeSpan.FromSeconds(0.25)], driver.Waits);
-        var posts = await Admin.GetRequestsAsync();
+        var posts = Server.Requests();
         Assert.Equal(2, posts.Count);
         Assert.Equal(posts[0].Body, posts[1].Body);
     }
@@ -193,34 +186,32 @@ public sealed class CloseResilienceTests(WireMockFixture wireMock) : WireTest(wi
     [Fact]
     public async Task A_delete_whose_answer_was_lost_and_whose_retry_finds_nothing_has_succeeded()
     {
-        await Admin.StubSequenceAsync(Stub.Delete(CallPath("acti_8")), Fault(WireMockFault.EmptyResponse), Json(404, NotFoundBody));
+        var host = FaultHost(RawAnswers.Fault(TransportFault.CloseBeforeResponse), RawAnswers.Json(404, NotFoundBody));
         var driver = Driver();
 
-        var response = await driver.RunAsync(Close().DeleteWithResponseAsync("acti_8"));
+        var response = await driver.RunAsync(CloseAt(host).DeleteWithResponseAsync("acti_8"));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(2, response.Attempts);
-        Assert.Equal(2, await Admin.CountRequestsAsync("DELETE", CallPath("acti_8")));
+        Assert.Equal(2, host.Count("DELETE", CallPath("acti_8")));
     }
 
     [Fact]
     public async Task A_delete_that_finds_nothing_at_once_throws_not_found()
     {
-        await Admin.StubAsync(Stub.Delete(CallPath("acti_9")) with { Status = 404, JsonBody = NotFoundBody });
+        Server.Given(Request.Create().UsingDelete().WithPath(CallPath("acti_9"))).RespondWith(Json(status: 404, body: NotFoundBody));
 
         await Output.ThrowsAsync<CallLogNotFoundException>(Close().DeleteAsync("acti_9"));
 
-        Assert.Equal(1, await Admin.CountRequestsAsync("DELETE", CallPath("acti_9")));
+        Assert.Equal(1, Server.Count(Request.Create().UsingDelete().WithPath(CallPath("acti_9"))));
     }
 
     [Fact]
     public async Task A_list_page_reports_the_RateLimit_state_of_its_response()
     {
-        await Admin.StubAsync(Stub.Get(CallsPath) with
-        {
-            JsonBody = """{"data":[],"has_more":false}""",
-            Headers = new Dictionary<string, string> { ["RateLimit"] = "limit=100, remaining=50, reset=5" },
-        });
+        Server.Given(Request.Create().UsingGet().WithPath(CallsPath)).RespondWith(Json(
+            body: """{"data":[],"has_more":false}""",
+            headers: new Dictionary<string, string> { ["RateLimit"] = "limit=100, remaining=50, reset=5" }));
 
         var response = await Close().ListPageWithResponseAsync();
 
@@ -232,11 +223,9 @@ public sealed class CloseResilienceTests(WireMockFixture wireMock) : WireTest(wi
     [Fact]
     public async Task Cancelling_during_a_RateLimit_wait_ends_the_call_at_once()
     {
-        await Admin.StubAsync(Stub.Get(CallPath("acti_10")) with
-        {
-            Status = 429,
-            Headers = new Dictionary<string, string> { ["RateLimit"] = "limit=100, remaining=0, reset=0.4" },
-        });
+        Server.Given(Request.Create().UsingGet().WithPath(CallPath("acti_10"))).RespondWith(Json(
+            status: 429,
+            headers: new Dictionary<string, string> { ["RateLimit"] = "limit=100, remaining=0, reset=0.4" }));
         using var cancellation = new CancellationTokenSource();
         var call = Close().GetAsync("acti_10", cancellationToken: cancellation.Token);
 
@@ -245,13 +234,13 @@ public sealed class CloseResilienceTests(WireMockFixture wireMock) : WireTest(wi
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(ClockDriver.HangGuard));
         Assert.Equal(Epoch, Clock.GetUtcNow());
-        Assert.Equal(1, await Admin.CountRequestsAsync("GET", CallPath("acti_10")));
+        Assert.Equal(1, Server.Count(Request.Create().UsingGet().WithPath(CallPath("acti_10"))));
     }
 
     [Fact]
     public async Task Each_Close_call_spends_one_token_of_the_budget()
     {
-        await Admin.StubAsync(Stub.Get(CallPath("acti_11")) with { JsonBody = CallBody("acti_11") });
+        Server.Given(Request.Create().UsingGet().WithPath(CallPath("acti_11"))).RespondWith(Json(body: CallBody("acti_11")));
         var client = Close(o => o.RequestBudget = new RequestBudget { Tokens = 3, Window = TimeSpan.FromSeconds(1) });
 
         await Task.WhenAll(client.GetAsync("acti_11"), client.GetAsync("acti_11"), client.GetAsync("acti_11"));
@@ -264,9 +253,9 @@ public sealed class CloseResilienceTests(WireMockFixture wireMock) : WireTest(wi
             }
         }
 
-        Assert.Equal(3, await Admin.CountRequestsAsync("GET", CallPath("acti_11")));
+        Assert.Equal(3, Server.Count(Request.Create().UsingGet().WithPath(CallPath("acti_11"))));
         Clock.Advance(TimeSpan.FromSeconds(1));
         await fourth.WaitAsync(ClockDriver.HangGuard);
-        Assert.Equal(4, await Admin.CountRequestsAsync("GET", CallPath("acti_11")));
+        Assert.Equal(4, Server.Count(Request.Create().UsingGet().WithPath(CallPath("acti_11"))));
     }
 }

@@ -3,8 +3,9 @@ using CallLogClient.Errors;
 using CallLogClient.Pipedrive;
 using CallLogClient.Tests.Support;
 using CallLogClient.Tests.WireMock;
-using static CallLogClient.Tests.Resilience.Answers;
+using WireMock.RequestBuilders;
 using static CallLogClient.Tests.Resilience.PipedriveStubs;
+using static CallLogClient.Tests.WireMock.Answers;
 
 namespace CallLogClient.Tests.Resilience;
 
@@ -16,40 +17,41 @@ public sealed class PipedriveFaultTests(WireMockFixture wireMock) : WireTest(wir
 {
     private const string ResponseCutOff = "the connection closed before a complete response arrived";
 
-    public static TheoryData<WireMockFault> Faults =>
+    public static TheoryData<TransportFault> Faults =>
     [
-        WireMockFault.ConnectionResetByPeer,
-        WireMockFault.EmptyResponse,
-        WireMockFault.MalformedResponseChunk,
-        WireMockFault.RandomDataThenClose,
+        TransportFault.ResetBeforeResponse,
+        TransportFault.CloseBeforeResponse,
+        TransportFault.ResetMidBody,
+        TransportFault.CloseMidBody,
+        TransportFault.GarbageThenClose,
     ];
 
     [Theory]
     [MemberData(nameof(Faults))]
-    public async Task A_read_that_hits_a_fault_is_retried_and_succeeds(WireMockFault fault)
+    public async Task A_read_that_hits_a_fault_is_retried_and_succeeds(TransportFault fault)
     {
-        await Admin.StubSequenceAsync(Stub.Get(CallLogPath("1")), Fault(fault), Json(200, CallLogBody("1")));
+        var host = FaultHost(RawAnswers.Fault(fault), RawAnswers.Json(200, CallLogBody("1")));
         var driver = Driver();
 
-        var response = await driver.RunAsync(Pipedrive().GetWithResponseAsync("1"));
+        var response = await driver.RunAsync(PipedriveAt(host).GetWithResponseAsync("1"));
 
         Assert.Equal("1", response.Value.Id);
-        Assert.Equal(2, await Admin.CountRequestsAsync("GET", CallLogPath("1")));
-        var resentByTransport = fault == WireMockFault.EmptyResponse;
+        Assert.Equal(2, host.Count("GET", CallLogPath("1")));
+        var resentByTransport = fault == TransportFault.CloseBeforeResponse;
         Assert.Equal(resentByTransport ? 1 : 2, response.Attempts);
         Assert.Equal(resentByTransport ? 0 : 1, driver.Waits.Count);
     }
 
     [Theory]
     [MemberData(nameof(Faults))]
-    public async Task A_read_that_hits_the_fault_on_every_attempt_fails_with_a_transport_exception(WireMockFault fault)
+    public async Task A_read_that_hits_the_fault_on_every_attempt_fails_with_a_transport_exception(TransportFault fault)
     {
-        await Admin.StubAsync(Stub.Get(CallLogPath("2")) with { Fault = fault });
+        var host = FaultHost(RawAnswers.Fault(fault));
         var driver = Driver();
 
-        var error = await Output.ThrowsAsync<CallLogTransportException>(driver.RunAsync(Pipedrive().GetAsync("2")));
+        var error = await Output.ThrowsAsync<CallLogTransportException>(driver.RunAsync(PipedriveAt(host).GetAsync("2")));
 
-        Assert.Equal(4 * RequestsPerGetAttempt(fault), await Admin.CountRequestsAsync("GET", CallLogPath("2")));
+        Assert.Equal(4 * RequestsPerGetAttempt(fault), host.Count("GET", CallLogPath("2")));
         Assert.Equal(4, error.Attempts);
         Assert.Equal(3, driver.Waits.Count);
         Assert.Null(error.StatusCode);
@@ -60,36 +62,35 @@ public sealed class PipedriveFaultTests(WireMockFixture wireMock) : WireTest(wir
 
     [Theory]
     [MemberData(nameof(Faults))]
-    public async Task A_delete_whose_answer_was_lost_and_whose_retry_finds_nothing_has_succeeded(WireMockFault fault)
+    public async Task A_delete_whose_answer_was_lost_and_whose_retry_finds_nothing_has_succeeded(TransportFault fault)
     {
-        await Admin.StubSequenceAsync(Stub.Delete(CallLogPath("5")), Fault(fault), Json(404, NotFoundBody));
+        var host = FaultHost(RawAnswers.Fault(fault), RawAnswers.Json(404, NotFoundBody));
         var driver = Driver();
 
-        var response = await driver.RunAsync(Pipedrive().DeleteWithResponseAsync("5"));
+        var response = await driver.RunAsync(PipedriveAt(host).DeleteWithResponseAsync("5"));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(2, response.Attempts);
-        var deletes = await Admin.GetRequestsAsync();
+        var deletes = host.Requests;
         Assert.Equal(2, deletes.Count);
-        Assert.All(deletes, d => Assert.Equal("0", d.Header("Content-Length")));
+        Assert.All(deletes, d => Assert.Equal(("DELETE", CallLogPath("5"), "0"), (d.Method, d.Target, d.Headers["Content-Length"])));
     }
 
     [Fact]
     public async Task A_delete_that_finds_nothing_on_its_first_attempt_throws_not_found()
     {
-        await Admin.StubAsync(Stub.Delete(CallLogPath("6")) with { Status = 410, JsonBody = NotFoundBody });
+        Server.Given(Request.Create().UsingDelete().WithPath(CallLogPath("6"))).RespondWith(Json(status: 410, body: NotFoundBody));
 
         var error = await Output.ThrowsAsync<CallLogNotFoundException>(Pipedrive().DeleteAsync("6"));
 
         Assert.True(error.IsGone);
-        Assert.Equal(1, await Admin.CountRequestsAsync("DELETE", CallLogPath("6")));
+        Assert.Equal(1, Server.Count(Request.Create().UsingDelete().WithPath(CallLogPath("6"))));
     }
 
     [Fact]
     public async Task A_delete_that_finds_nothing_after_a_429_throws_not_found_because_the_429_proves_nothing_was_done()
     {
-        await Admin.StubSequenceAsync(
-            Stub.Delete(CallLogPath("7")),
+        Server.GivenSequence(Request.Create().UsingDelete().WithPath(CallLogPath("7")),
             Json(429, DailyBudgetBody, new Dictionary<string, string> { ["Retry-After"] = "1" }),
             Json(404, NotFoundBody));
         var driver = Driver();
@@ -97,19 +98,19 @@ public sealed class PipedriveFaultTests(WireMockFixture wireMock) : WireTest(wir
         var error = await Output.ThrowsAsync<CallLogNotFoundException>(driver.RunAsync(Pipedrive().DeleteAsync("7")));
 
         Assert.Equal(2, error.Attempts);
-        Assert.Equal(2, await Admin.CountRequestsAsync("DELETE", CallLogPath("7")));
+        Assert.Equal(2, Server.Count(Request.Create().UsingDelete().WithPath(CallLogPath("7"))));
     }
 
     [Theory]
     [MemberData(nameof(Faults))]
-    public async Task A_create_that_hits_a_fault_is_sent_once_and_reports_an_unknown_outcome(WireMockFault fault)
+    public async Task A_create_that_hits_a_fault_is_sent_once_and_reports_an_unknown_outcome(TransportFault fault)
     {
-        await Admin.StubAsync(Stub.Post(CallLogsPath) with { Fault = fault });
+        var host = FaultHost(RawAnswers.Fault(fault));
         var request = CreateRequest();
 
-        var error = await Output.ThrowsAsync<CallLogOutcomeUnknownException>(Pipedrive().CreateAsync(request));
+        var error = await Output.ThrowsAsync<CallLogOutcomeUnknownException>(PipedriveAt(host).CreateAsync(request));
 
-        Assert.Equal(1, await Admin.CountRequestsAsync("POST", CallLogsPath));
+        Assert.Equal(1, host.Count("POST", CallLogsPath));
         Assert.Same(request, error.Request);
         Assert.Equal(ManualTimeProvider.Epoch, error.SentAt);
         Assert.Equal(1, error.Attempts);
@@ -126,11 +127,11 @@ public sealed class PipedriveFaultTests(WireMockFixture wireMock) : WireTest(wir
     [InlineData(408)]
     public async Task A_create_answered_with_a_status_that_may_follow_processing_is_sent_once_and_reports_an_unknown_outcome(int status)
     {
-        await Admin.StubAsync(Stub.Post(CallLogsPath) with { Status = status, JsonBody = ServerErrorBody });
+        Server.Given(Request.Create().UsingPost().WithPath(CallLogsPath)).RespondWith(Json(status: status, body: ServerErrorBody));
 
         var error = await Output.ThrowsAsync<CallLogOutcomeUnknownException>(Pipedrive().CreateAsync(CreateRequest()));
 
-        Assert.Equal(1, await Admin.CountRequestsAsync("POST", CallLogsPath));
+        Assert.Equal(1, Server.Count(Request.Create().UsingPost().WithPath(CallLogsPath)));
         Assert.Equal((HttpStatusCode)status, error.StatusCode);
         Assert.Equal("An internal server error occurred", error.ErrorMessage);
         Assert.Contains("may or may not have been created", error.Message, StringComparison.Ordinal);
@@ -139,22 +140,22 @@ public sealed class PipedriveFaultTests(WireMockFixture wireMock) : WireTest(wir
     [Fact]
     public async Task A_read_slower_than_the_attempt_timeout_is_abandoned_and_retried()
     {
-        await Admin.StubAsync(Stub.Get(CallLogPath("3")) with { JsonBody = CallLogBody("3"), FixedDelayMilliseconds = 5000 });
+        var host = FaultHost(RawAnswers.Stall());
         var attemptTimeout = TimeSpan.FromMinutes(20);
-        var call = Pipedrive(o =>
+        var call = PipedriveAt(host, o =>
         {
             o.Retry.MaxRetries = 1;
             o.Retry.AttemptTimeout = attemptTimeout;
         }).GetAsync("3");
 
-        await WaitForRequestsAsync(1);
+        await WaitForRequestsAsync(host, 1);
         Clock.Advance(attemptTimeout);
         Clock.Advance(await Driver().RunUntilWaitingAsync(call));
-        await WaitForRequestsAsync(2);
+        await WaitForRequestsAsync(host, 2);
         Clock.Advance(attemptTimeout);
 
         var error = await Output.ThrowsAsync<CallLogTransportException>(call);
-        Assert.Equal(2, await Admin.CountRequestsAsync("GET", CallLogPath("3")));
+        Assert.Equal(2, host.Count("GET", CallLogPath("3")));
         Assert.Equal(2, error.Attempts);
         Assert.Equal("no response within 20 min", error.ErrorMessage);
         Assert.IsType<TimeoutException>(error.InnerException);
@@ -163,35 +164,35 @@ public sealed class PipedriveFaultTests(WireMockFixture wireMock) : WireTest(wir
     [Fact]
     public async Task A_create_slower_than_the_attempt_timeout_is_sent_once_and_reports_an_unknown_outcome()
     {
-        await Admin.StubAsync(Stub.Post(CallLogsPath) with { JsonBody = CallLogBody("slow"), FixedDelayMilliseconds = 5000 });
-        var call = Pipedrive().CreateAsync(CreateRequest());
+        var host = FaultHost(RawAnswers.Stall());
+        var call = PipedriveAt(host).CreateAsync(CreateRequest());
 
-        await WaitForRequestsAsync(1);
+        await WaitForRequestsAsync(host, 1);
         Clock.Advance(TestRetry().AttemptTimeout);
 
         var error = await Output.ThrowsAsync<CallLogOutcomeUnknownException>(call);
-        Assert.Equal(1, await Admin.CountRequestsAsync("POST", CallLogsPath));
+        Assert.Equal(1, host.Count("POST", CallLogsPath));
         Assert.Equal("no response within 30 min", error.ErrorMessage);
     }
 
     [Fact]
     public async Task The_overall_timeout_ends_a_call_whatever_attempt_it_is_in()
     {
-        await Admin.StubAsync(Stub.Get(CallLogPath("4")) with { JsonBody = CallLogBody("4"), FixedDelayMilliseconds = 5000 });
-        var call = Pipedrive(o => o.Retry.OverallTimeout = TimeSpan.FromMinutes(10)).GetAsync("4");
+        var host = FaultHost(RawAnswers.Stall());
+        var call = PipedriveAt(host, o => o.Retry.OverallTimeout = TimeSpan.FromMinutes(10)).GetAsync("4");
 
-        await WaitForRequestsAsync(1);
+        await WaitForRequestsAsync(host, 1);
         Clock.Advance(TimeSpan.FromMinutes(10));
 
         var error = await Output.ThrowsAsync<CallLogTransportException>(call);
-        Assert.Equal(1, await Admin.CountRequestsAsync("GET", CallLogPath("4")));
+        Assert.Equal(1, host.Count("GET", CallLogPath("4")));
         Assert.Equal("the call did not complete within its overall timeout (10 min)", error.ErrorMessage);
     }
 
     [Fact]
     public async Task A_create_whose_connection_was_refused_is_retried_and_reaches_the_server_once()
     {
-        await Admin.StubAsync(Stub.Post(CallLogsPath) with { JsonBody = CallLogBody("created") });
+        Server.Given(Request.Create().UsingPost().WithPath(CallLogsPath)).RespondWith(Json(200, CallLogBody("created")));
         using var port = new LoopbackPort();
         var call = Pipedrive(o => o.BaseAddress = new Uri(port.Uri, "v1/")).CreateWithResponseAsync(CreateRequest());
         var driver = Driver();
@@ -203,7 +204,7 @@ public sealed class PipedriveFaultTests(WireMockFixture wireMock) : WireTest(wir
 
         Assert.Equal("created", response.Value.Id);
         Assert.Equal(2, response.Attempts);
-        Assert.Equal(1, await Admin.CountRequestsAsync("POST", CallLogsPath));
+        Assert.Equal(1, Server.Count(Request.Create().UsingPost().WithPath(CallLogsPath)));
         Assert.Contains(Output.Logs, l => l.Message.Contains("attempt 1 failed (the connection could not be established)", StringComparison.Ordinal));
     }
 
@@ -232,7 +233,7 @@ public sealed class PipedriveFaultTests(WireMockFixture wireMock) : WireTest(wir
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => client.CreateAsync(CreateRequest()));
 
         Assert.Equal("The token vault is offline.", error.Message);
-        Assert.Empty(await Admin.GetRequestsAsync());
+        Assert.Empty(Server.Requests());
         Assert.DoesNotContain(Output.Logs, l => l.EventId.Id == 3); // not retried
     }
 
@@ -240,14 +241,12 @@ public sealed class PipedriveFaultTests(WireMockFixture wireMock) : WireTest(wir
     /// SocketsHttpHandler re-sends a body-less request (a GET) up to 3 times when the server closes without answering
     /// at all, before the pipeline sees the failure; it never does for a request with a body.
     /// </summary>
-    private static int RequestsPerGetAttempt(WireMockFault fault) => fault == WireMockFault.EmptyResponse ? 4 : 1;
+    private static int RequestsPerGetAttempt(TransportFault fault) => fault == TransportFault.CloseBeforeResponse ? 4 : 1;
 
-    private static string[] ExpectedDescriptions(WireMockFault fault) => fault switch
+    private static string[] ExpectedDescriptions(TransportFault fault) => fault switch
     {
-        WireMockFault.ConnectionResetByPeer => ["the connection was reset"],
-
-        // Random bytes end the exchange as a cut-off response, or as invalid HTTP when they happen to hold a line break.
-        WireMockFault.RandomDataThenClose => [ResponseCutOff, "the server sent a response that is not valid HTTP"],
+        TransportFault.ResetBeforeResponse or TransportFault.ResetMidBody => ["the connection was reset"],
+        TransportFault.GarbageThenClose => ["the server sent a response that is not valid HTTP"],
         _ => [ResponseCutOff],
     };
 }

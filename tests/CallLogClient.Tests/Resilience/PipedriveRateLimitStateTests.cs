@@ -3,8 +3,9 @@ using System.Net;
 using CallLogClient.Errors;
 using CallLogClient.Tests.Support;
 using CallLogClient.Tests.WireMock;
-using static CallLogClient.Tests.Resilience.Answers;
+using WireMock.RequestBuilders;
 using static CallLogClient.Tests.Resilience.PipedriveStubs;
+using static CallLogClient.Tests.WireMock.Answers;
 
 namespace CallLogClient.Tests.Resilience;
 
@@ -14,18 +15,16 @@ public sealed class PipedriveRateLimitStateTests(WireMockFixture wireMock) : Wir
     [Fact]
     public async Task A_list_page_reports_the_rate_limit_headers_of_its_response()
     {
-        await Admin.StubAsync(Stub.Get(CallLogsPath) with
-        {
-            JsonBody = PageBody,
-            Headers = new Dictionary<string, string>
+        Server.Given(Request.Create().UsingGet().WithPath(CallLogsPath)).RespondWith(Json(
+            body: PageBody,
+            headers: new Dictionary<string, string>
             {
                 ["x-ratelimit-limit"] = "40",
                 ["x-ratelimit-remaining"] = "39",
                 ["x-ratelimit-reset"] = "2",
                 ["x-daily-requests-left"] = "9999",
                 ["x-request-id"] = "req-page",
-            },
-        });
+            }));
 
         var response = await Pipedrive().ListPageWithResponseAsync();
 
@@ -44,11 +43,9 @@ public sealed class PipedriveRateLimitStateTests(WireMockFixture wireMock) : Wir
     [Fact]
     public async Task A_recording_upload_reports_the_rate_limit_headers_of_its_response()
     {
-        await Admin.StubAsync(Stub.Post("/v1/callLogs/rec9/recordings") with
-        {
-            JsonBody = DeletedBody,
-            Headers = new Dictionary<string, string> { ["x-ratelimit-remaining"] = "17", ["x-request-id"] = "req-upload" },
-        });
+        Server.Given(Request.Create().UsingPost().WithPath("/v1/callLogs/rec9/recordings")).RespondWith(Json(
+            body: DeletedBody,
+            headers: new Dictionary<string, string> { ["x-ratelimit-remaining"] = "17", ["x-request-id"] = "req-upload" }));
         using var audio = new MemoryStream([1, 2, 3]);
 
         var response = await Pipedrive().AddRecordingWithResponseAsync("rec9", audio, "call.mp3", "audio/mpeg");
@@ -62,7 +59,7 @@ public sealed class PipedriveRateLimitStateTests(WireMockFixture wireMock) : Wir
     [Fact]
     public async Task A_response_without_rate_limit_headers_reports_none()
     {
-        await Admin.StubAsync(Stub.Get(CallLogPath("1")) with { JsonBody = CallLogBody("1") });
+        Server.Given(Request.Create().UsingGet().WithPath(CallLogPath("1"))).RespondWith(Json(body: CallLogBody("1")));
 
         var response = await Pipedrive().GetWithResponseAsync("1");
 
@@ -75,17 +72,15 @@ public sealed class PipedriveRateLimitStateTests(WireMockFixture wireMock) : Wir
         const int calls = 24;
         for (var i = 1; i <= calls; i++)
         {
-            await Admin.StubAsync(Stub.Get(CallLogPath($"c{i}")) with
-            {
-                JsonBody = CallLogBody($"c{i}"),
-                FixedDelayMilliseconds = (calls - i) * 5, // later calls answer first, so responses interleave
-                Headers = new Dictionary<string, string>
+            Server.Given(Request.Create().UsingGet().WithPath(CallLogPath($"c{i}"))).RespondWith(Json(
+                200,
+                CallLogBody($"c{i}"),
+                new Dictionary<string, string>
                 {
                     ["x-ratelimit-limit"] = "100",
                     ["x-ratelimit-remaining"] = i.ToString(CultureInfo.InvariantCulture),
                     ["x-ratelimit-reset"] = $"0.{i:00}",
-                },
-            });
+                }).WithDelay(1 + ((calls - i) * 5))); // later calls answer first, so responses interleave
         }
 
         var client = Pipedrive();
@@ -99,14 +94,13 @@ public sealed class PipedriveRateLimitStateTests(WireMockFixture wireMock) : Wir
             Assert.Equal(TimeSpan.FromSeconds(i / 100.0), response.RateLimit.ResetAfter);
         }
 
-        Assert.Equal(calls, (await Admin.GetRequestsAsync()).Count);
+        Assert.Equal(calls, (Server.Requests()).Count);
     }
 
     [Fact]
     public async Task A_retried_call_reports_the_state_of_its_final_response_and_its_attempts()
     {
-        await Admin.StubSequenceAsync(
-            Stub.Post(CallLogsPath),
+        Server.GivenSequence(Request.Create().UsingPost().WithPath(CallLogsPath),
             Json(429, DailyBudgetBody, new Dictionary<string, string> { ["x-ratelimit-remaining"] = "0", ["x-ratelimit-reset"] = "1" }),
             Json(200, CallLogBody("made"), new Dictionary<string, string> { ["x-ratelimit-remaining"] = "38", ["x-daily-requests-left"] = "120" }));
 
@@ -120,12 +114,10 @@ public sealed class PipedriveRateLimitStateTests(WireMockFixture wireMock) : Wir
     [Fact]
     public async Task A_failed_call_carries_the_rate_limit_state_of_its_response()
     {
-        await Admin.StubAsync(Stub.Get(CallLogPath("gone")) with
-        {
-            Status = 404,
-            JsonBody = NotFoundBody,
-            Headers = new Dictionary<string, string> { ["x-ratelimit-remaining"] = "7", ["x-request-id"] = "req-404" },
-        });
+        Server.Given(Request.Create().UsingGet().WithPath(CallLogPath("gone"))).RespondWith(Json(
+            status: 404,
+            body: NotFoundBody,
+            headers: new Dictionary<string, string> { ["x-ratelimit-remaining"] = "7", ["x-request-id"] = "req-404" }));
 
         var error = await Output.ThrowsAsync<CallLogNotFoundException>(Pipedrive().GetAsync("gone"));
 

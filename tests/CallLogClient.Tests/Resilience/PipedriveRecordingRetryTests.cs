@@ -2,8 +2,9 @@ using System.Net;
 using CallLogClient.Errors;
 using CallLogClient.Tests.Support;
 using CallLogClient.Tests.WireMock;
-using static CallLogClient.Tests.Resilience.Answers;
+using WireMock.RequestBuilders;
 using static CallLogClient.Tests.Resilience.PipedriveStubs;
+using static CallLogClient.Tests.WireMock.Answers;
 
 namespace CallLogClient.Tests.Resilience;
 
@@ -17,17 +18,17 @@ public sealed class PipedriveRecordingRetryTests(WireMockFixture wireMock) : Wir
     [Fact]
     public async Task An_upload_from_a_seekable_stream_is_rewound_and_sent_whole_on_every_attempt()
     {
-        await Admin.StubSequenceAsync(
-            Stub.Post(RecordingPath), Json(503, ServerErrorBody), Fault(WireMockFault.ConnectionResetByPeer), Json(200, DeletedBody));
+        var host = FaultHost(RawAnswers.Json(503, ServerErrorBody), RawAnswers.Fault(TransportFault.ResetBeforeResponse), RawAnswers.Json(200, DeletedBody));
         using var audio = new MemoryStream([0xFF, 0xFE, .. Audio]) { Position = 2 }; // the upload starts where the caller left the stream
 
-        await Driver().RunAsync(Pipedrive().AddRecordingAsync("rec1", audio, "call.mp3", "audio/mpeg"));
+        await Driver().RunAsync(PipedriveAt(host).AddRecordingAsync("rec1", audio, "call.mp3", "audio/mpeg"));
 
-        var uploads = await Admin.GetRequestsAsync();
+        var uploads = host.Requests;
         Assert.Equal(3, uploads.Count);
         Assert.All(uploads, upload =>
         {
-            var file = Assert.Single(upload.MultipartParts());
+            Assert.Equal(("POST", RecordingPath), (upload.Method, upload.Target));
+            var file = Assert.Single(MultipartPart.Parse(upload.Body, upload.Headers["Content-Type"]));
             Assert.Equal("file", file.Name);
             Assert.Equal("call.mp3", file.FileName);
             Assert.Equal(Audio, file.Content);
@@ -37,57 +38,54 @@ public sealed class PipedriveRecordingRetryTests(WireMockFixture wireMock) : Wir
     [Fact]
     public async Task An_upload_from_a_stream_that_cannot_seek_is_not_retried_after_a_503()
     {
-        await Admin.StubSequenceAsync(Stub.Post(RecordingPath), Json(503, ServerErrorBody), Json(200, DeletedBody));
+        Server.GivenSequence(Request.Create().UsingPost().WithPath(RecordingPath), Json(503, ServerErrorBody), Json(200, DeletedBody));
         using var audio = new ForwardOnlyStream(Audio);
 
         var error = await Output.ThrowsAsync<CallLogServiceUnavailableException>(
             Pipedrive().AddRecordingAsync("rec1", audio, "call.wav", "audio/wav"));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
-        Assert.Equal(1, await Admin.CountRequestsAsync("POST", RecordingPath));
+        Assert.Equal(1, Server.Count(Request.Create().UsingPost().WithPath(RecordingPath)));
         Assert.Equal(1, error.Attempts);
     }
 
     [Fact]
     public async Task An_upload_from_a_stream_that_cannot_seek_is_not_retried_after_a_reset()
     {
-        await Admin.StubSequenceAsync(Stub.Post(RecordingPath), Fault(WireMockFault.ConnectionResetByPeer), Json(200, DeletedBody));
+        var host = FaultHost(RawAnswers.Fault(TransportFault.ResetBeforeResponse), RawAnswers.Json(200, DeletedBody));
         using var audio = new ForwardOnlyStream(Audio);
 
         var error = await Output.ThrowsAsync<CallLogTransportException>(
-            Pipedrive().AddRecordingAsync("rec1", audio, "call.wav", "audio/wav"));
+            PipedriveAt(host).AddRecordingAsync("rec1", audio, "call.wav", "audio/wav"));
 
         Assert.Equal("the connection was reset", error.ErrorMessage);
-        Assert.Equal(1, await Admin.CountRequestsAsync("POST", RecordingPath));
+        Assert.Equal(1, host.Count("POST", RecordingPath));
     }
 
     [Fact]
     public async Task A_409_after_an_upload_attempt_whose_answer_was_lost_means_that_attempt_stored_it()
     {
-        await Admin.StubSequenceAsync(
-            Stub.Post(RecordingPath),
-            Fault(WireMockFault.ConnectionResetByPeer),
-            Json(409, """{"success":false,"error":"A recording for this call already exists"}"""));
+        var host = FaultHost(
+            RawAnswers.Fault(TransportFault.ResetBeforeResponse),
+            RawAnswers.Json(409, """{"success":false,"error":"A recording for this call already exists"}"""));
         using var audio = new MemoryStream(Audio);
 
-        await Driver().RunAsync(Pipedrive().AddRecordingAsync("rec1", audio, "call.mp3", "audio/mpeg"));
+        await Driver().RunAsync(PipedriveAt(host).AddRecordingAsync("rec1", audio, "call.mp3", "audio/mpeg"));
 
-        Assert.Equal(2, await Admin.CountRequestsAsync("POST", RecordingPath));
+        Assert.Equal(2, host.Count("POST", RecordingPath));
     }
 
     [Fact]
     public async Task A_409_on_the_first_upload_attempt_is_a_conflict()
     {
-        await Admin.StubAsync(Stub.Post(RecordingPath) with
-        {
-            Status = 409,
-            JsonBody = """{"success":false,"error":"A recording for this call already exists"}""",
-        });
+        Server.Given(Request.Create().UsingPost().WithPath(RecordingPath)).RespondWith(Json(
+            status: 409,
+            body: """{"success":false,"error":"A recording for this call already exists"}"""));
         using var audio = new MemoryStream(Audio);
 
         var error = await Output.ThrowsAsync<CallLogConflictException>(Pipedrive().AddRecordingAsync("rec1", audio, "call.mp3", "audio/mpeg"));
 
         Assert.Equal("A recording for this call already exists", error.ErrorMessage);
-        Assert.Equal(1, await Admin.CountRequestsAsync("POST", RecordingPath));
+        Assert.Equal(1, Server.Count(Request.Create().UsingPost().WithPath(RecordingPath)));
     }
 }

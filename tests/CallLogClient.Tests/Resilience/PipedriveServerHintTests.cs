@@ -2,8 +2,9 @@ using System.Net;
 using CallLogClient.Errors;
 using CallLogClient.Tests.Support;
 using CallLogClient.Tests.WireMock;
-using static CallLogClient.Tests.Resilience.Answers;
+using WireMock.RequestBuilders;
 using static CallLogClient.Tests.Resilience.PipedriveStubs;
+using static CallLogClient.Tests.WireMock.Answers;
 
 namespace CallLogClient.Tests.Resilience;
 
@@ -18,8 +19,7 @@ public sealed class PipedriveServerHintTests(WireMockFixture wireMock) : WireTes
     [Fact]
     public async Task A_429_with_Retry_After_1_is_retried_after_exactly_one_second()
     {
-        await Admin.StubSequenceAsync(
-            Stub.Get(CallLogPath("1")),
+        Server.GivenSequence(Request.Create().UsingGet().WithPath(CallLogPath("1")),
             Json(429, DailyBudgetBody, new Dictionary<string, string> { ["Retry-After"] = "1" }),
             Json(200, CallLogBody("1")));
         var driver = Driver();
@@ -29,7 +29,7 @@ public sealed class PipedriveServerHintTests(WireMockFixture wireMock) : WireTes
         Assert.Equal("1", response.Value.Id);
         Assert.Equal(2, response.Attempts);
         Assert.Equal([TimeSpan.FromSeconds(1)], driver.Waits);
-        var journal = await Admin.GetRequestsAsync();
+        var journal = Server.Requests();
         Assert.Equal(2, journal.Count);
         Assert.All(journal, r => Assert.Equal(TestSecrets.PipedriveApiToken, r.Header("x-api-token")));
         Assert.Contains(Output.Logs, l => l.Level == Microsoft.Extensions.Logging.LogLevel.Information
@@ -39,14 +39,13 @@ public sealed class PipedriveServerHintTests(WireMockFixture wireMock) : WireTes
     [Fact]
     public async Task A_503_503_200_sequence_backs_off_twice_within_the_configured_bounds()
     {
-        await Admin.StubSequenceAsync(
-            Stub.Get(CallLogPath("2")), Json(503, ServerErrorBody), Json(503, ServerErrorBody), Json(200, CallLogBody("2")));
+        Server.GivenSequence(Request.Create().UsingGet().WithPath(CallLogPath("2")), Json(503, ServerErrorBody), Json(503, ServerErrorBody), Json(200, CallLogBody("2")));
         var driver = Driver();
 
         var response = await driver.RunAsync(Pipedrive().GetWithResponseAsync("2"));
 
         Assert.Equal(3, response.Attempts);
-        Assert.Equal(3, await Admin.CountRequestsAsync("GET", CallLogPath("2")));
+        Assert.Equal(3, Server.Count(Request.Create().UsingGet().WithPath(CallLogPath("2"))));
         Assert.Equal(2, driver.Waits.Count);
         Assert.All(driver.Waits, wait => Assert.InRange(wait, TimeSpan.FromTicks(1), TestRetry().MaxDelay));
     }
@@ -54,8 +53,7 @@ public sealed class PipedriveServerHintTests(WireMockFixture wireMock) : WireTes
     [Fact]
     public async Task A_429_with_only_x_ratelimit_reset_waits_that_many_seconds()
     {
-        await Admin.StubSequenceAsync(
-            Stub.Get(CallLogPath("3")),
+        Server.GivenSequence(Request.Create().UsingGet().WithPath(CallLogPath("3")),
             Json(429, """{"success":false,"error":"Rate limit exceeded"}""", RateLimitHeaders(remaining: 0, reset: "2")),
             Json(200, CallLogBody("3")));
         var driver = Driver();
@@ -63,14 +61,13 @@ public sealed class PipedriveServerHintTests(WireMockFixture wireMock) : WireTes
         await driver.RunAsync(Pipedrive().GetAsync("3"));
 
         Assert.Equal([TimeSpan.FromSeconds(2)], driver.Waits);
-        Assert.Equal(2, await Admin.CountRequestsAsync("GET", CallLogPath("3")));
+        Assert.Equal(2, Server.Count(Request.Create().UsingGet().WithPath(CallLogPath("3"))));
     }
 
     [Fact]
     public async Task A_429_with_a_Retry_After_date_waits_until_that_date()
     {
-        await Admin.StubSequenceAsync(
-            Stub.Get(CallLogPath("4")),
+        Server.GivenSequence(Request.Create().UsingGet().WithPath(CallLogPath("4")),
             Json(429, DailyBudgetBody, new Dictionary<string, string> { ["Retry-After"] = HttpDate(Epoch.AddSeconds(3)) }),
             Json(200, CallLogBody("4")));
         var driver = Driver();
@@ -78,23 +75,21 @@ public sealed class PipedriveServerHintTests(WireMockFixture wireMock) : WireTes
         await driver.RunAsync(Pipedrive().GetAsync("4"));
 
         Assert.Equal([TimeSpan.FromSeconds(3)], driver.Waits);
-        Assert.Equal(2, await Admin.CountRequestsAsync("GET", CallLogPath("4")));
+        Assert.Equal(2, Server.Count(Request.Create().UsingGet().WithPath(CallLogPath("4"))));
     }
 
     [Fact]
     public async Task Pipedrive_daily_budget_429_with_a_one_hour_hint_fails_at_once_saying_when_the_limit_resets()
     {
-        await Admin.StubAsync(Stub.Get(CallLogPath("5")) with
-        {
-            Status = 429,
-            JsonBody = DailyBudgetBody,
-            Headers = new Dictionary<string, string> { ["retry-after"] = "3939", ["x-request-id"] = "req-daily" },
-        });
+        Server.Given(Request.Create().UsingGet().WithPath(CallLogPath("5"))).RespondWith(Json(
+            status: 429,
+            body: DailyBudgetBody,
+            headers: new Dictionary<string, string> { ["retry-after"] = "3939", ["x-request-id"] = "req-daily" }));
 
         // The clock is never advanced: a scheduled sleep would hang the call, so its completion proves there was none.
         var error = await Output.ThrowsAsync<CallLogRateLimitException>(Pipedrive().GetAsync("5"));
 
-        Assert.Equal(1, await Admin.CountRequestsAsync("GET", CallLogPath("5")));
+        Assert.Equal(1, Server.Count(Request.Create().UsingGet().WithPath(CallLogPath("5"))));
         Assert.Equal(Epoch, Clock.GetUtcNow());
         Assert.DoesNotContain(TimeSpan.FromSeconds(3939), Clock.ScheduledOneShots);
         Assert.Equal(Epoch.AddSeconds(3939), error.ResetsAt);
@@ -111,16 +106,14 @@ public sealed class PipedriveServerHintTests(WireMockFixture wireMock) : WireTes
     [Fact]
     public async Task A_429_whose_x_ratelimit_reset_is_past_the_cap_fails_at_once_with_the_reset_time()
     {
-        await Admin.StubAsync(Stub.Get(CallLogPath("6")) with
-        {
-            Status = 429,
-            JsonBody = """{"success":false,"error":"Rate limit exceeded"}""",
-            Headers = RateLimitHeaders(remaining: 0, reset: "3600"),
-        });
+        Server.Given(Request.Create().UsingGet().WithPath(CallLogPath("6"))).RespondWith(Json(
+            status: 429,
+            body: """{"success":false,"error":"Rate limit exceeded"}""",
+            headers: RateLimitHeaders(remaining: 0, reset: "3600")));
 
         var error = await Output.ThrowsAsync<CallLogRateLimitException>(Pipedrive().GetAsync("6"));
 
-        Assert.Equal(1, await Admin.CountRequestsAsync("GET", CallLogPath("6")));
+        Assert.Equal(1, Server.Count(Request.Create().UsingGet().WithPath(CallLogPath("6"))));
         Assert.Equal(Epoch.AddHours(1), error.ResetsAt);
         Assert.Equal(0, error.RateLimit!.Remaining);
         Assert.Equal(40, error.RateLimit.Limit);
@@ -132,16 +125,14 @@ public sealed class PipedriveServerHintTests(WireMockFixture wireMock) : WireTes
     public async Task A_429_whose_Retry_After_date_is_past_the_cap_fails_at_once_and_resets_at_that_exact_date()
     {
         var resetsAt = Epoch.AddHours(2).AddMinutes(30);
-        await Admin.StubAsync(Stub.Get(CallLogPath("7")) with
-        {
-            Status = 429,
-            JsonBody = DailyBudgetBody,
-            Headers = new Dictionary<string, string> { ["Retry-After"] = HttpDate(resetsAt) },
-        });
+        Server.Given(Request.Create().UsingGet().WithPath(CallLogPath("7"))).RespondWith(Json(
+            status: 429,
+            body: DailyBudgetBody,
+            headers: new Dictionary<string, string> { ["Retry-After"] = HttpDate(resetsAt) }));
 
         var error = await Output.ThrowsAsync<CallLogRateLimitException>(Pipedrive().GetAsync("7"));
 
-        Assert.Equal(1, await Admin.CountRequestsAsync("GET", CallLogPath("7")));
+        Assert.Equal(1, Server.Count(Request.Create().UsingGet().WithPath(CallLogPath("7"))));
         Assert.Equal(resetsAt, error.ResetsAt);
         Assert.Contains("2030-01-01 02:30:00Z (in 2 h 30 min)", error.Message, StringComparison.Ordinal);
     }
@@ -149,8 +140,7 @@ public sealed class PipedriveServerHintTests(WireMockFixture wireMock) : WireTes
     [Fact]
     public async Task The_cap_is_configurable()
     {
-        await Admin.StubSequenceAsync(
-            Stub.Get(CallLogPath("8")),
+        Server.GivenSequence(Request.Create().UsingGet().WithPath(CallLogPath("8")),
             Json(429, DailyBudgetBody, new Dictionary<string, string> { ["Retry-After"] = "120" }),
             Json(200, CallLogBody("8")));
         var driver = Driver();
@@ -163,12 +153,10 @@ public sealed class PipedriveServerHintTests(WireMockFixture wireMock) : WireTes
     [Fact]
     public async Task A_hint_that_would_overrun_the_overall_timeout_is_not_slept_on()
     {
-        await Admin.StubAsync(Stub.Get(CallLogPath("9")) with
-        {
-            Status = 429,
-            JsonBody = DailyBudgetBody,
-            Headers = new Dictionary<string, string> { ["Retry-After"] = "40" },
-        });
+        Server.Given(Request.Create().UsingGet().WithPath(CallLogPath("9"))).RespondWith(Json(
+            status: 429,
+            body: DailyBudgetBody,
+            headers: new Dictionary<string, string> { ["Retry-After"] = "40" }));
         var client = Pipedrive(o =>
         {
             o.Retry.AttemptTimeout = TimeSpan.FromSeconds(20);
@@ -177,7 +165,7 @@ public sealed class PipedriveServerHintTests(WireMockFixture wireMock) : WireTes
 
         var error = await Output.ThrowsAsync<CallLogRateLimitException>(client.GetAsync("9"));
 
-        Assert.Equal(1, await Admin.CountRequestsAsync("GET", CallLogPath("9")));
+        Assert.Equal(1, Server.Count(Request.Create().UsingGet().WithPath(CallLogPath("9"))));
         Assert.Equal(Epoch.AddSeconds(40), error.ResetsAt);
         Assert.Contains("past the call's RetryOptions.OverallTimeout (30 s)", error.Message, StringComparison.Ordinal);
     }
@@ -185,17 +173,15 @@ public sealed class PipedriveServerHintTests(WireMockFixture wireMock) : WireTes
     [Fact]
     public async Task A_429_that_persists_ends_in_a_rate_limit_exception_after_every_retry()
     {
-        await Admin.StubAsync(Stub.Get(CallLogPath("10")) with
-        {
-            Status = 429,
-            JsonBody = DailyBudgetBody,
-            Headers = new Dictionary<string, string> { ["Retry-After"] = "1" },
-        });
+        Server.Given(Request.Create().UsingGet().WithPath(CallLogPath("10"))).RespondWith(Json(
+            status: 429,
+            body: DailyBudgetBody,
+            headers: new Dictionary<string, string> { ["Retry-After"] = "1" }));
         var driver = Driver();
 
         var error = await Output.ThrowsAsync<CallLogRateLimitException>(driver.RunAsync(Pipedrive().GetAsync("10")));
 
-        Assert.Equal(4, await Admin.CountRequestsAsync("GET", CallLogPath("10")));
+        Assert.Equal(4, Server.Count(Request.Create().UsingGet().WithPath(CallLogPath("10"))));
         Assert.Equal(4, error.Attempts);
         Assert.Equal(Enumerable.Repeat(TimeSpan.FromSeconds(1), 3), driver.Waits);
         Assert.Equal(Clock.GetUtcNow().AddSeconds(1), error.ResetsAt);
@@ -205,8 +191,7 @@ public sealed class PipedriveServerHintTests(WireMockFixture wireMock) : WireTes
     [Fact]
     public async Task A_create_is_retried_after_a_429_because_the_429_proves_it_was_not_processed()
     {
-        await Admin.StubSequenceAsync(
-            Stub.Post(CallLogsPath),
+        Server.GivenSequence(Request.Create().UsingPost().WithPath(CallLogsPath),
             Json(429, DailyBudgetBody, new Dictionary<string, string> { ["Retry-After"] = "1" }),
             Json(200, CallLogBody("new")));
         var driver = Driver();
@@ -215,7 +200,7 @@ public sealed class PipedriveServerHintTests(WireMockFixture wireMock) : WireTes
 
         Assert.Equal("new", response.Value.Id);
         Assert.Equal(2, response.Attempts);
-        var posts = await Admin.GetRequestsAsync();
+        var posts = Server.Requests();
         Assert.Equal(2, posts.Count);
         Assert.Equal(posts[0].Body, posts[1].Body);
         Assert.Contains("\"subject\":\"resilience\"", posts[1].Body, StringComparison.Ordinal);
@@ -236,12 +221,10 @@ public sealed class PipedriveServerHintTests(WireMockFixture wireMock) : WireTes
     public async Task Cancelling_during_the_backoff_wait_ends_the_call_at_once(string name, int status, string? retryAfter)
     {
         Assert.NotNull(name);
-        await Admin.StubAsync(Stub.Get(CallLogPath("11")) with
-        {
-            Status = status,
-            JsonBody = ServerErrorBody,
-            Headers = retryAfter is null ? null : new Dictionary<string, string> { ["Retry-After"] = retryAfter },
-        });
+        Server.Given(Request.Create().UsingGet().WithPath(CallLogPath("11"))).RespondWith(Json(
+            status: status,
+            body: ServerErrorBody,
+            headers: retryAfter is null ? null : new Dictionary<string, string> { ["Retry-After"] = retryAfter }));
         using var cancellation = new CancellationTokenSource();
         var call = Pipedrive().GetAsync("11", cancellation.Token);
         var wait = await Driver().RunUntilWaitingAsync(call);
@@ -253,7 +236,7 @@ public sealed class PipedriveServerHintTests(WireMockFixture wireMock) : WireTes
         Assert.Equal(cancellation.Token, error.CancellationToken);
         Assert.True(wait > TimeSpan.Zero);
         Assert.Equal(Epoch, Clock.GetUtcNow());
-        Assert.Equal(1, await Admin.CountRequestsAsync("GET", CallLogPath("11")));
+        Assert.Equal(1, Server.Count(Request.Create().UsingGet().WithPath(CallLogPath("11"))));
     }
 
     private static Dictionary<string, string> RateLimitHeaders(int remaining, string reset) => new()
@@ -268,17 +251,13 @@ public sealed class PipedriveServerHintTests(WireMockFixture wireMock) : WireTes
     [Fact]
     public async Task Absurd_rate_limit_numbers_neither_fail_a_success_nor_escape_as_overflow()
     {
-        await Admin.StubAsync(Stub.Get(CallLogPath("8")) with
-        {
-            JsonBody = CallLogBody("8"),
-            Headers = RateLimitHeaders(remaining: 5, reset: "1e15"),
-        });
-        await Admin.StubAsync(Stub.Get(CallLogPath("9")) with
-        {
-            Status = 429,
-            JsonBody = DailyBudgetBody,
-            Headers = new Dictionary<string, string> { ["Retry-After"] = "1e15" },
-        });
+        Server.Given(Request.Create().UsingGet().WithPath(CallLogPath("8"))).RespondWith(Json(
+            body: CallLogBody("8"),
+            headers: RateLimitHeaders(remaining: 5, reset: "1e15")));
+        Server.Given(Request.Create().UsingGet().WithPath(CallLogPath("9"))).RespondWith(Json(
+            status: 429,
+            body: DailyBudgetBody,
+            headers: new Dictionary<string, string> { ["Retry-After"] = "1e15" }));
 
         var response = await Pipedrive().GetWithResponseAsync("8");
         var error = await Output.ThrowsAsync<CallLogRateLimitException>(Pipedrive().GetAsync("9"));
@@ -286,6 +265,6 @@ public sealed class PipedriveServerHintTests(WireMockFixture wireMock) : WireTes
         Assert.Equal("8", response.Value.Id);
         Assert.Equal(TimeSpan.FromDays(365), response.RateLimit!.ResetAfter);
         Assert.Equal(TimeSpan.FromDays(365), error.RetryAfter);
-        Assert.Equal(1, await Admin.CountRequestsAsync("GET", CallLogPath("9")));
+        Assert.Equal(1, Server.Count(Request.Create().UsingGet().WithPath(CallLogPath("9"))));
     }
 }

@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
+using System.Collections.Concurrent;
 using CallLogClient.Errors;
 using CallLogClient.Pipedrive;
 using CallLogClient.Tests.Support;
@@ -13,7 +10,7 @@ namespace CallLogClient.Tests.Resilience;
 /// <summary>
 /// A seeded run of a few hundred concurrent calls, each answered by its own scripted mix of faults, delays, 429s and
 /// 5xx. Every call must end as its script predicts (success or the right typed exception, after the right number of
-/// attempts and requests), and the journal must show no create re-sent after an answer that may have followed processing.
+/// attempts and requests), and the fault host's log must show no create re-sent after an answer that may have followed processing.
 /// </summary>
 public sealed class RandomizedFaultRunTests(WireMockFixture wireMock) : WireTest(wireMock)
 {
@@ -56,8 +53,9 @@ public sealed class RandomizedFaultRunTests(WireMockFixture wireMock) : WireTest
     {
         var random = new Random(Seed);
         var calls = Enumerable.Range(0, Calls).Select(i => Script(i, random)).ToList();
-        await ImportAsync(calls.SelectMany(Mappings));
-        var client = Pipedrive(o =>
+        var answered = new ConcurrentQueue<(Call Call, Step Step)>();
+        var host = FaultHost(ScriptedAnswers(calls, answered));
+        var client = PipedriveAt(host, o =>
         {
             o.TimeProvider = TimeProvider.System;
             o.Retry = new RetryOptions
@@ -84,12 +82,12 @@ public sealed class RandomizedFaultRunTests(WireMockFixture wireMock) : WireTest
             }
         }));
 
-        var journal = await RawJournalAsync();
+        var journal = answered.ToList();
         var mismatches = new List<string>();
         foreach (var (call, outcome) in calls.Zip(outcomes))
         {
             var expected = Predict(call);
-            var requests = journal.Count(entry => call.Matches(entry));
+            var requests = journal.Count(entry => entry.Call == call);
             var actual = (outcome.Type, outcome.Attempts, requests);
             if (actual != (expected.Type, expected.Attempts, expected.Requests))
             {
@@ -106,17 +104,17 @@ public sealed class RandomizedFaultRunTests(WireMockFixture wireMock) : WireTest
         Assert.Contains(outcomes, o => o.Type == Name<CallLogRateLimitException>());
     }
 
-    private static void AssertNoCreateResentAfterPossibleProcessing(IReadOnlyList<JsonObject> journal, IEnumerable<Call> creates)
+    private static void AssertNoCreateResentAfterPossibleProcessing(IReadOnlyList<(Call Call, Step Step)> journal, IEnumerable<Call> creates)
     {
         foreach (var create in creates)
         {
-            // Oldest first: every answer but the last must be a 429, the one answer that proves nothing was created.
-            var answers = journal.Where(create.Matches).Reverse().Select(entry => entry["responseDefinition"]!.AsObject()).ToList();
+            // In arrival order: every answer but the last must be a 429, the one answer that proves nothing was created.
+            var answers = journal.Where(entry => entry.Call == create).Select(entry => entry.Step).ToList();
             foreach (var answer in answers.SkipLast(1))
             {
                 Assert.True(
-                    answer["fault"] is null && answer["status"]?.GetValue<int>() == 429,
-                    $"create #{create.Index} was sent again after {answer.ToJsonString()}");
+                    answer is Step.RateLimited or Step.RateLimitedBriefly or Step.RateLimitedForAnHour,
+                    $"create #{create.Index} was sent again after {answer}");
             }
         }
     }
@@ -243,84 +241,77 @@ public sealed class RandomizedFaultRunTests(WireMockFixture wireMock) : WireTest
         }
     }
 
-    private static IEnumerable<JsonObject> Mappings(Call call)
+    /// <summary>
+    /// Finds the call each request belongs to (by path, list start or create subject), counts its requests, and answers
+    /// with the script's step for that count; records each (call, step) in arrival order.
+    /// </summary>
+    private static Func<RawRequest, RawConnection, Task> ScriptedAnswers(IReadOnlyList<Call> calls, ConcurrentQueue<(Call Call, Step Step)> answered)
     {
-        for (var i = 0; i < call.Steps.Count; i++)
+        var requestsPerCall = new ConcurrentDictionary<Call, int>();
+        return async (request, connection) =>
         {
-            var mapping = Answer(call, call.Steps[i]).ToMapping();
-            var request = mapping["request"]!.AsObject();
-            if (call.Kind == Kind.Create)
-            {
-                request["bodyPatterns"] = new JsonArray(new JsonObject { ["matchesJsonPath"] = $"$[?(@.subject == '{call.Id}')]" });
-            }
-
-            mapping["scenarioName"] = $"random {call.Index}";
-            mapping["requiredScenarioState"] = i == 0 ? Stub.StartedState : $"step {i}";
-            if (i < call.Steps.Count - 1)
-            {
-                mapping["newScenarioState"] = $"step {i + 1}";
-            }
-
-            yield return mapping;
-        }
+            var call = calls.Single(c => c.Matches(request));
+            var step = call.StepFor(requestsPerCall.AddOrUpdate(call, 1, (_, n) => n + 1));
+            answered.Enqueue((call, step));
+            await AnswerAsync(connection, call, step);
+        };
     }
 
-    private static Stub Answer(Call call, Step step)
+    private static async Task AnswerAsync(RawConnection connection, Call call, Step step)
     {
-        var request = call.Kind switch
-        {
-            Kind.Get => Stub.Get(CallLogPath(call.Id)),
-            Kind.List => Stub.Get(CallLogsPath) with
-            {
-                QueryParameters = new Dictionary<string, string> { ["start"] = call.Index.ToString(CultureInfo.InvariantCulture) },
-            },
-            Kind.Create => Stub.Post(CallLogsPath),
-            _ => Stub.Delete(CallLogPath(call.Id)),
-        };
         var success = call.Kind switch
         {
             Kind.List => PageBody,
             Kind.Delete => DeletedBody,
             _ => CallLogBody(call.Id),
         };
-        return step switch
+        switch (step)
         {
-            Step.Ok => request with { JsonBody = success },
-            Step.SlowOk => request with { JsonBody = success, FixedDelayMilliseconds = 30 },
-            Step.RateLimited => request with { Status = 429, JsonBody = DailyBudgetBody, Headers = Header("Retry-After", "0") },
-            Step.RateLimitedBriefly => request with { Status = 429, JsonBody = DailyBudgetBody, Headers = Header("x-ratelimit-reset", "0.02") },
-            Step.RateLimitedForAnHour => request with { Status = 429, JsonBody = DailyBudgetBody, Headers = Header("Retry-After", "3600") },
-            Step.Unavailable => request with { Status = 503, JsonBody = ServerErrorBody },
-            Step.ServerError => request with { Status = 500, JsonBody = ServerErrorBody },
-            Step.Reset => request with { Fault = WireMockFault.ConnectionResetByPeer },
-            Step.Empty => request with { Fault = WireMockFault.EmptyResponse },
-            Step.Malformed => request with { Fault = WireMockFault.MalformedResponseChunk },
-            Step.RandomData => request with { Fault = WireMockFault.RandomDataThenClose },
-            Step.TooSlow => request with { JsonBody = success, FixedDelayMilliseconds = (int)(AttemptTimeout.TotalMilliseconds * 2.5) },
-            _ => request with { Status = 404, JsonBody = NotFoundBody },
-        };
+            case Step.Ok:
+                await connection.RespondAsync(200, success);
+                break;
+            case Step.SlowOk:
+                await Task.Delay(30);
+                await connection.RespondAsync(200, success);
+                break;
+            case Step.RateLimited:
+                await connection.RespondAsync(429, DailyBudgetBody, ("Retry-After", "0"));
+                break;
+            case Step.RateLimitedBriefly:
+                await connection.RespondAsync(429, DailyBudgetBody, ("x-ratelimit-reset", "0.02"));
+                break;
+            case Step.RateLimitedForAnHour:
+                await connection.RespondAsync(429, DailyBudgetBody, ("Retry-After", "3600"));
+                break;
+            case Step.Unavailable:
+                await connection.RespondAsync(503, ServerErrorBody);
+                break;
+            case Step.ServerError:
+                await connection.RespondAsync(500, ServerErrorBody);
+                break;
+            case Step.Reset:
+                await connection.FailAsync(TransportFault.ResetBeforeResponse);
+                break;
+            case Step.Empty:
+                await connection.FailAsync(TransportFault.CloseBeforeResponse);
+                break;
+            case Step.Malformed:
+                await connection.FailAsync(TransportFault.CloseMidBody);
+                break;
+            case Step.RandomData:
+                await connection.FailAsync(TransportFault.GarbageThenClose);
+                break;
+            case Step.TooSlow:
+                await Task.Delay(AttemptTimeout * 2.5);
+                await connection.RespondAsync(200, success);
+                break;
+            default:
+                await connection.RespondAsync(404, NotFoundBody);
+                break;
+        }
     }
-
-    private static Dictionary<string, string> Header(string name, string value) => new() { [name] = value };
 
     private static string Name<T>() => typeof(T).Name;
-
-    private async Task ImportAsync(IEnumerable<JsonObject> mappings)
-    {
-        using var http = new HttpClient();
-        var body = new JsonObject { ["mappings"] = new JsonArray([.. mappings]) };
-        using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-        using var response = await http.PostAsync(new Uri(WireMock.BaseUri, "__admin/mappings/import"), content);
-        response.EnsureSuccessStatusCode();
-    }
-
-    /// <summary>The journal with each entry's answer (newest first), which the harness's typed view leaves out.</summary>
-    private async Task<IReadOnlyList<JsonObject>> RawJournalAsync()
-    {
-        using var http = new HttpClient();
-        var journal = JsonNode.Parse(await http.GetStringAsync(new Uri(WireMock.BaseUri, "__admin/requests")))!;
-        return [.. journal["requests"]!.AsArray().Select(entry => entry!.AsObject())];
-    }
 
     private sealed record Call(int Index, Kind Kind, IReadOnlyList<Step> Steps)
     {
@@ -329,18 +320,12 @@ public sealed class RandomizedFaultRunTests(WireMockFixture wireMock) : WireTest
         /// <summary>The script's answer to the n-th request (1-based); the last answer repeats.</summary>
         public Step StepFor(int request) => Steps[Math.Min(request, Steps.Count) - 1];
 
-        public bool Matches(JsonObject entry)
+        public bool Matches(RawRequest request) => Kind switch
         {
-            var request = entry["request"]!.AsObject();
-            var method = request["method"]!.GetValue<string>();
-            var url = request["url"]!.GetValue<string>();
-            return Kind switch
-            {
-                Kind.Get => method == "GET" && url == CallLogPath(Id),
-                Kind.Delete => method == "DELETE" && url == CallLogPath(Id),
-                Kind.List => method == "GET" && url.StartsWith($"{CallLogsPath}?start={Index}&", StringComparison.Ordinal),
-                _ => method == "POST" && (request["body"]?.GetValue<string>() ?? "").Contains($"\"subject\":\"{Id}\"", StringComparison.Ordinal),
-            };
-        }
+            Kind.Get => request.Method == "GET" && request.Target == CallLogPath(Id),
+            Kind.Delete => request.Method == "DELETE" && request.Target == CallLogPath(Id),
+            Kind.List => request.Method == "GET" && request.Target.StartsWith($"{CallLogsPath}?start={Index}&", StringComparison.Ordinal),
+            _ => request.Method == "POST" && request.BodyText.Contains($"\"subject\":\"{Id}\"", StringComparison.Ordinal),
+        };
     }
 }

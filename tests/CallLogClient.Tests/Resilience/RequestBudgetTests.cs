@@ -6,8 +6,9 @@ using CallLogClient.Tests.Support;
 using CallLogClient.Tests.WireMock;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using static CallLogClient.Tests.Resilience.Answers;
+using WireMock.RequestBuilders;
 using static CallLogClient.Tests.Resilience.PipedriveStubs;
+using static CallLogClient.Tests.WireMock.Answers;
 
 namespace CallLogClient.Tests.Resilience;
 
@@ -23,7 +24,7 @@ public sealed class RequestBudgetTests(WireMockFixture wireMock) : WireTest(wire
     [Fact]
     public async Task Three_list_calls_on_a_20_token_budget_take_two_full_windows()
     {
-        await Admin.StubAsync(Stub.Get(CallLogsPath) with { JsonBody = PageBody });
+        Server.Given(Request.Create().UsingGet().WithPath(CallLogsPath)).RespondWith(Json(body: PageBody));
         var (client, budget) = ClientWithBudget(tokens: 20);
 
         await client.ListPageAsync();
@@ -33,7 +34,7 @@ public sealed class RequestBudgetTests(WireMockFixture wireMock) : WireTest(wire
         await WaitUntilQueuedAsync(budget, 20);
         Clock.Advance(Window - Tick);
         Assert.Equal(20, budget.GetStatistics()!.CurrentQueuedCount);
-        Assert.Equal(1, await Admin.CountRequestsAsync("GET", CallLogsPath));
+        Assert.Equal(1, Server.Count(Request.Create().UsingGet().WithPath(CallLogsPath)));
         Clock.Advance(Tick);
         Assert.Equal(0, budget.GetStatistics()!.CurrentQueuedCount);
         await second.WaitAsync(ClockDriver.HangGuard);
@@ -42,23 +43,23 @@ public sealed class RequestBudgetTests(WireMockFixture wireMock) : WireTest(wire
         await WaitUntilQueuedAsync(budget, 20);
         Clock.Advance(Window - Tick);
         Assert.Equal(20, budget.GetStatistics()!.CurrentQueuedCount);
-        Assert.Equal(2, await Admin.CountRequestsAsync("GET", CallLogsPath));
+        Assert.Equal(2, Server.Count(Request.Create().UsingGet().WithPath(CallLogsPath)));
         Clock.Advance(Tick);
         await third.WaitAsync(ClockDriver.HangGuard);
 
         Assert.Equal(ManualTimeProvider.Epoch + (2 * Window), Clock.GetUtcNow());
-        Assert.Equal(3, await Admin.CountRequestsAsync("GET", CallLogsPath));
+        Assert.Equal(3, Server.Count(Request.Create().UsingGet().WithPath(CallLogsPath)));
         Assert.Equal(2, Output.Logs.Count(l => l.EventId.Id == 5 && l.Message.Contains("waiting for 20 token(s)", StringComparison.Ordinal)));
     }
 
     [Fact]
     public async Task Each_call_spends_its_documented_token_cost()
     {
-        await Admin.StubAsync(Stub.Get(CallLogPath("1")) with { JsonBody = CallLogBody("1") });
-        await Admin.StubAsync(Stub.Post(CallLogsPath) with { JsonBody = CallLogBody("2") });
-        await Admin.StubAsync(Stub.Delete(CallLogPath("1")) with { JsonBody = DeletedBody });
-        await Admin.StubAsync(Stub.Post(CallLogPath("1") + "/recordings") with { JsonBody = DeletedBody });
-        await Admin.StubAsync(Stub.Get(CallLogsPath) with { JsonBody = PageBody });
+        Server.Given(Request.Create().UsingGet().WithPath(CallLogPath("1"))).RespondWith(Json(body: CallLogBody("1")));
+        Server.Given(Request.Create().UsingPost().WithPath(CallLogsPath)).RespondWith(Json(body: CallLogBody("2")));
+        Server.Given(Request.Create().UsingDelete().WithPath(CallLogPath("1"))).RespondWith(Json(body: DeletedBody));
+        Server.Given(Request.Create().UsingPost().WithPath(CallLogPath("1") + "/recordings")).RespondWith(Json(body: DeletedBody));
+        Server.Given(Request.Create().UsingGet().WithPath(CallLogsPath)).RespondWith(Json(body: PageBody));
         var (client, budget) = ClientWithBudget(tokens: 100);
 
         await client.GetAsync("1");
@@ -80,7 +81,7 @@ public sealed class RequestBudgetTests(WireMockFixture wireMock) : WireTest(wire
     [Fact]
     public async Task Every_retry_attempt_spends_again()
     {
-        await Admin.StubSequenceAsync(Stub.Get(CallLogPath("1")), Json(503, ServerErrorBody), Json(200, CallLogBody("1")));
+        Server.GivenSequence(Request.Create().UsingGet().WithPath(CallLogPath("1")), Json(503, ServerErrorBody), Json(200, CallLogBody("1")));
         var (client, budget) = ClientWithBudget(tokens: 100, window: TimeSpan.FromHours(1)); // beyond the driver's horizon
 
         var response = await Driver().RunAsync(client.GetWithResponseAsync("1"));
@@ -92,23 +93,23 @@ public sealed class RequestBudgetTests(WireMockFixture wireMock) : WireTest(wire
     [Fact]
     public async Task Ten_reads_fit_a_20_token_window_and_the_eleventh_waits()
     {
-        await Admin.StubAsync(Stub.Get(CallLogPath("1")) with { JsonBody = CallLogBody("1") });
+        Server.Given(Request.Create().UsingGet().WithPath(CallLogPath("1"))).RespondWith(Json(body: CallLogBody("1")));
         var (client, budget) = ClientWithBudget(tokens: 20);
 
         await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => client.GetAsync("1")));
         var eleventh = client.GetAsync("1");
         await WaitUntilQueuedAsync(budget, 2);
 
-        Assert.Equal(10, await Admin.CountRequestsAsync("GET", CallLogPath("1")));
+        Assert.Equal(10, Server.Count(Request.Create().UsingGet().WithPath(CallLogPath("1"))));
         Clock.Advance(Window);
         await eleventh.WaitAsync(ClockDriver.HangGuard);
-        Assert.Equal(11, await Admin.CountRequestsAsync("GET", CallLogPath("1")));
+        Assert.Equal(11, Server.Count(Request.Create().UsingGet().WithPath(CallLogPath("1"))));
     }
 
     [Fact]
     public async Task Cancelling_a_call_that_waits_for_budget_ends_it_at_once_and_sends_nothing()
     {
-        await Admin.StubAsync(Stub.Get(CallLogsPath) with { JsonBody = PageBody });
+        Server.Given(Request.Create().UsingGet().WithPath(CallLogsPath)).RespondWith(Json(body: PageBody));
         var (client, budget) = ClientWithBudget(tokens: 20);
         await client.ListPageAsync();
         using var cancellation = new CancellationTokenSource();
@@ -119,13 +120,13 @@ public sealed class RequestBudgetTests(WireMockFixture wireMock) : WireTest(wire
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(ClockDriver.HangGuard));
         Assert.Equal(0, budget.GetStatistics()!.CurrentQueuedCount);
-        Assert.Equal(1, await Admin.CountRequestsAsync("GET", CallLogsPath));
+        Assert.Equal(1, Server.Count(Request.Create().UsingGet().WithPath(CallLogsPath)));
     }
 
     [Fact]
     public async Task A_create_whose_overall_timeout_ends_while_it_waits_for_budget_was_not_sent_and_says_so()
     {
-        await Admin.StubAsync(Stub.Post(CallLogsPath) with { JsonBody = CallLogBody("1") });
+        Server.Given(Request.Create().UsingPost().WithPath(CallLogsPath)).RespondWith(Json(body: CallLogBody("1")));
         var (client, budget) = ClientWithBudget(tokens: 10, window: TimeSpan.FromMinutes(1), overallTimeout: TimeSpan.FromSeconds(10));
         await client.CreateAsync(CreateRequest("first"));
 
@@ -136,29 +137,29 @@ public sealed class RequestBudgetTests(WireMockFixture wireMock) : WireTest(wire
         var error = await Output.ThrowsAsync<CallLogTransportException>(second);
         Assert.Equal(0, error.Attempts);
         Assert.Equal("the call did not complete within its overall timeout (10 s); nothing was sent", error.ErrorMessage);
-        Assert.Equal(1, await Admin.CountRequestsAsync("POST", CallLogsPath));
+        Assert.Equal(1, Server.Count(Request.Create().UsingPost().WithPath(CallLogsPath)));
     }
 
     [Fact]
     public async Task The_RequestBudget_option_limits_a_client_built_without_dependency_injection()
     {
-        await Admin.StubAsync(Stub.Get(CallLogsPath) with { JsonBody = PageBody });
+        Server.Given(Request.Create().UsingGet().WithPath(CallLogsPath)).RespondWith(Json(body: PageBody));
         var client = Pipedrive(o => o.RequestBudget = new RequestBudget { Tokens = 20, Window = Window });
 
         await client.ListPageAsync();
         var second = client.ListPageAsync();
         await WaitForBudgetLogAsync(1);
 
-        Assert.Equal(1, await Admin.CountRequestsAsync("GET", CallLogsPath));
+        Assert.Equal(1, Server.Count(Request.Create().UsingGet().WithPath(CallLogsPath)));
         Clock.Advance(Window);
         await second.WaitAsync(ClockDriver.HangGuard);
-        Assert.Equal(2, await Admin.CountRequestsAsync("GET", CallLogsPath));
+        Assert.Equal(2, Server.Count(Request.Create().UsingGet().WithPath(CallLogsPath)));
     }
 
     [Fact]
     public async Task The_RequestBudget_option_limits_a_client_from_dependency_injection()
     {
-        await Admin.StubAsync(Stub.Get(CallLogsPath) with { JsonBody = PageBody });
+        Server.Given(Request.Create().UsingGet().WithPath(CallLogsPath)).RespondWith(Json(body: PageBody));
         var services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Output));
         services.AddPipedriveCallLogs(o =>
@@ -176,10 +177,10 @@ public sealed class RequestBudgetTests(WireMockFixture wireMock) : WireTest(wire
         var second = client.ListPageAsync();
         await WaitForBudgetLogAsync(1);
 
-        Assert.Equal(1, await Admin.CountRequestsAsync("GET", CallLogsPath));
+        Assert.Equal(1, Server.Count(Request.Create().UsingGet().WithPath(CallLogsPath)));
         Clock.Advance(Window);
         await second.WaitAsync(ClockDriver.HangGuard);
-        Assert.Equal(2, await Admin.CountRequestsAsync("GET", CallLogsPath));
+        Assert.Equal(2, Server.Count(Request.Create().UsingGet().WithPath(CallLogsPath)));
     }
 
     /// <summary>The chain dependency injection builds (resilience over authentication), over a budget the test can inspect.</summary>

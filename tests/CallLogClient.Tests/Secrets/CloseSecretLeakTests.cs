@@ -4,8 +4,9 @@ using CallLogClient.Tests.Support;
 using CallLogClient.Tests.WireMock;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using static CallLogClient.Tests.Resilience.Answers;
+using WireMock.RequestBuilders;
 using static CallLogClient.Tests.Resilience.CloseStubs;
+using static CallLogClient.Tests.WireMock.Answers;
 
 namespace CallLogClient.Tests.Secrets;
 
@@ -17,17 +18,19 @@ public sealed class CloseSecretLeakTests(WireMockFixture wireMock) : WireTest(wi
 {
     public static TheoryData<string> Credentials => ["api key", "access token", "access token provider"];
 
+    private volatile bool resetCreates;
+
     [Theory]
     [MemberData(nameof(Credentials))]
     public async Task No_credential_or_personal_data_leaks_on_any_path_through_dependency_injection(string credential)
     {
-        await StubEveryPathAsync();
+        var front = StubEveryPath();
         var services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Output));
         services.AddCloseCallActivities(o =>
         {
             o.Credential = Credential(credential);
-            o.BaseAddress = new Uri(WireMock.BaseUri, "api/v1/");
+            o.BaseAddress = new Uri(front.BaseUri, "api/v1/");
             o.TimeProvider = Clock;
             o.Retry = TestRetry();
             o.Retry.MaxRetries = 1;
@@ -36,7 +39,7 @@ public sealed class CloseSecretLeakTests(WireMockFixture wireMock) : WireTest(wi
 
         await RunEveryPathAsync(provider.GetRequiredService<ICloseCallActivitiesClient>());
 
-        await AssertCredentialWasSentAsync(credential);
+        AssertCredentialWasSent(front, credential);
         Assert.Contains(Output.Logs, l => l.Category.StartsWith("System.Net.Http.HttpClient.", StringComparison.Ordinal) && l.Level == LogLevel.Trace);
     }
 
@@ -44,25 +47,23 @@ public sealed class CloseSecretLeakTests(WireMockFixture wireMock) : WireTest(wi
     [MemberData(nameof(Credentials))]
     public async Task No_credential_or_personal_data_leaks_on_any_path_without_dependency_injection(string credential)
     {
-        await StubEveryPathAsync();
+        var front = StubEveryPath();
 
-        await RunEveryPathAsync(Close(o =>
+        await RunEveryPathAsync(CloseAt(front, o =>
         {
             o.Credential = Credential(credential);
             o.Retry.MaxRetries = 1;
         }));
 
-        await AssertCredentialWasSentAsync(credential);
+        AssertCredentialWasSent(front, credential);
     }
 
     [Fact]
     public async Task Field_errors_that_echo_the_phone_number_and_note_sent_keep_them_out_of_the_exception()
     {
-        await Admin.StubAsync(Stub.Post(CallsPath) with
-        {
-            Status = 400,
-            JsonBody = $$$"""{"errors":[],"field-errors":{"phone":"{{{TestSecrets.PhoneNumber}}} is not a valid number","note":"'{{{TestSecrets.Note}}}' is too long"}}""",
-        });
+        Server.Given(Request.Create().UsingPost().WithPath(CallsPath)).RespondWith(Json(
+            status: 400,
+            body: $$$"""{"errors":[],"field-errors":{"phone":"{{{TestSecrets.PhoneNumber}}} is not a valid number","note":"'{{{TestSecrets.Note}}}' is too long"}}"""));
 
         var error = await Output.ThrowsAsync<CallLogValidationException>(Close().CreateAsync(CreateRequest()));
 
@@ -88,26 +89,38 @@ public sealed class CloseSecretLeakTests(WireMockFixture wireMock) : WireTest(wi
         _ => CloseCredential.FromAccessTokenProvider(_ => ValueTask.FromResult(TestSecrets.CloseAccessToken)),
     };
 
-    private async Task StubEveryPathAsync()
+    /// <summary>Stubs every path on WireMock.Net; returns the fault host in front of it, which breaks the transport-fault paths.</summary>
+    private RawHttpServer StubEveryPath()
     {
-        await Admin.StubAsync(Stub.Get(CallPath("acti_ok")) with { JsonBody = CallBody("acti_ok") });
-        await Admin.StubAsync(Stub.Get(CallsPath) with { JsonBody = """{"data":[],"has_more":false}""" });
-        await Admin.StubAsync(Stub.Post(CallsPath) with { JsonBody = CallBody("acti_new") });
-        await Admin.StubSequenceAsync(Stub.Put(CallPath("acti_ok")), Json(503, ServerErrorBody), Json(200, CallBody("acti_ok")));
-        await Admin.StubSequenceAsync(Stub.Delete(CallPath("acti_gone")), Fault(WireMockFault.ConnectionResetByPeer), Json(404, NotFoundBody));
-        await Admin.StubAsync(Stub.Get(CallPath("acti_down")) with { Fault = WireMockFault.RandomDataThenClose });
-        await Admin.StubAsync(Stub.Get(CallPath("acti_missing")) with { Status = 404, JsonBody = NotFoundBody });
-        await Admin.StubAsync(Stub.Get(CallPath("acti_denied")) with
+        Server.Given(Request.Create().UsingGet().WithPath(CallPath("acti_ok"))).RespondWith(Json(body: CallBody("acti_ok")));
+        Server.Given(Request.Create().UsingGet().WithPath(CallsPath)).RespondWith(Json(body: """{"data":[],"has_more":false}"""));
+        Server.Given(Request.Create().UsingPost().WithPath(CallsPath)).RespondWith(Json(body: CallBody("acti_new")));
+        Server.GivenSequence(Request.Create().UsingPut().WithPath(CallPath("acti_ok")), Json(503, ServerErrorBody), Json(200, CallBody("acti_ok")));
+        Server.Given(Request.Create().UsingDelete().WithPath(CallPath("acti_gone"))).RespondWith(Json(404, NotFoundBody));
+        Server.Given(Request.Create().UsingGet().WithPath(CallPath("acti_missing"))).RespondWith(Json(status: 404, body: NotFoundBody));
+        Server.Given(Request.Create().UsingGet().WithPath(CallPath("acti_denied"))).RespondWith(Json(
+            status: 401,
+            body: """{"error":"The server could not verify that you are authorized to access the URL requested."}"""));
+        Server.Given(Request.Create().UsingGet().WithPath(CallPath("acti_limited"))).RespondWith(Json(
+            status: 429,
+            body: LegacyRateLimitBody("ratelimit-429-legacy-nested-loopline.json").Replace("0.130213", "900", StringComparison.Ordinal)));
+        Server.Given(Request.Create().UsingGet().WithPath(CallPath("acti_garbled"))).RespondWith(Json(200, CallBody("acti_garbled")[..^1] + ",}"));
+
+        var deletesOfGone = 0;
+        return FaultHost((request, connection) =>
         {
-            Status = 401,
-            JsonBody = """{"error":"The server could not verify that you are authorized to access the URL requested."}""",
+            if (request.Method == "DELETE" && request.Path == CallPath("acti_gone") && Interlocked.Increment(ref deletesOfGone) == 1)
+            {
+                return connection.FailAsync(TransportFault.ResetBeforeResponse);
+            }
+
+            if (request.Path == CallPath("acti_down") || (request.Method == "POST" && resetCreates))
+            {
+                return connection.FailAsync(request.Method == "POST" ? TransportFault.ResetBeforeResponse : TransportFault.GarbageThenClose);
+            }
+
+            return connection.ForwardAsync(request, WireMock.BaseUri);
         });
-        await Admin.StubAsync(Stub.Get(CallPath("acti_limited")) with
-        {
-            Status = 429,
-            JsonBody = LegacyRateLimitBody("ratelimit-429-legacy-nested-loopline.json").Replace("0.130213", "900", StringComparison.Ordinal),
-        });
-        await Admin.StubAsync(Stub.Get(CallPath("acti_garbled")) with { JsonBody = CallBody("acti_garbled")[..^1] + ",}" });
     }
 
     private async Task RunEveryPathAsync(ICloseCallActivitiesClient client)
@@ -123,15 +136,15 @@ public sealed class CloseSecretLeakTests(WireMockFixture wireMock) : WireTest(wi
         await Output.ThrowsAsync<CallLogRateLimitException>(client.GetAsync("acti_limited"));
         await Output.ThrowsAsync<CallLogResponseFormatException>(client.GetAsync("acti_garbled"));
 
-        await Admin.StubAsync(Stub.Post(CallsPath) with { Fault = WireMockFault.ConnectionResetByPeer, Priority = 1 });
+        resetCreates = true;
         await Output.ThrowsAsync<CallLogOutcomeUnknownException>(client.CreateAsync(CreateRequest()));
     }
 
-    private async Task AssertCredentialWasSentAsync(string credential)
+    private static void AssertCredentialWasSent(RawHttpServer front, string credential)
     {
-        var journal = await Admin.GetRequestsAsync();
+        var journal = front.Requests;
         Assert.True(journal.Count >= 12, $"only {journal.Count} requests");
         var expected = credential == "api key" ? $"Basic {TestSecrets.CloseBasicCredential}" : $"Bearer {TestSecrets.CloseAccessToken}";
-        Assert.All(journal, request => Assert.Equal(expected, request.Header("Authorization")));
+        Assert.All(journal, request => Assert.Equal(expected, request.Headers["Authorization"]));
     }
 }

@@ -5,8 +5,9 @@ using CallLogClient.Tests.Support;
 using CallLogClient.Tests.WireMock;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using static CallLogClient.Tests.Resilience.Answers;
+using WireMock.RequestBuilders;
 using static CallLogClient.Tests.Resilience.PipedriveStubs;
+using static CallLogClient.Tests.WireMock.Answers;
 
 namespace CallLogClient.Tests.Secrets;
 
@@ -18,28 +19,30 @@ namespace CallLogClient.Tests.Secrets;
 /// </summary>
 public sealed class PipedriveSecretLeakTests(WireMockFixture wireMock) : WireTest(wireMock)
 {
+    private volatile bool answerCreatesWith503;
+
     public static TheoryData<string> Credentials => ["api token", "access token", "access token provider"];
 
     [Theory]
     [MemberData(nameof(Credentials))]
     public async Task No_credential_or_personal_data_leaks_on_any_path_through_dependency_injection(string credential)
     {
-        await StubEveryPathAsync();
+        var front = StubEveryPath();
         var services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Output));
         services.AddPipedriveCallLogs(o =>
         {
             o.Credential = Credential(credential);
-            o.BaseAddress = PipedriveBase;
+            o.BaseAddress = new Uri(front.BaseUri, "v1/");
             o.TimeProvider = Clock;
             o.Retry = TestRetry();
             o.Retry.MaxRetries = 1;
         });
         await using var provider = services.BuildServiceProvider();
 
-        await RunEveryPathAsync(provider.GetRequiredService<IPipedriveCallLogsClient>());
+        await RunEveryPathAsync(front, provider.GetRequiredService<IPipedriveCallLogsClient>());
 
-        await AssertCredentialWasSentAsync(credential);
+        AssertCredentialWasSent(front, credential);
         Assert.Contains(Output.Logs, l => l.Category.StartsWith("System.Net.Http.HttpClient.", StringComparison.Ordinal)
             && l.Level == LogLevel.Trace && l.Message.Contains("Request Headers", StringComparison.Ordinal));
     }
@@ -48,15 +51,15 @@ public sealed class PipedriveSecretLeakTests(WireMockFixture wireMock) : WireTes
     [MemberData(nameof(Credentials))]
     public async Task No_credential_or_personal_data_leaks_on_any_path_without_dependency_injection(string credential)
     {
-        await StubEveryPathAsync();
+        var front = StubEveryPath();
 
-        await RunEveryPathAsync(Pipedrive(o =>
+        await RunEveryPathAsync(front, PipedriveAt(front, o =>
         {
             o.Credential = Credential(credential);
             o.Retry.MaxRetries = 1;
         }));
 
-        await AssertCredentialWasSentAsync(credential);
+        AssertCredentialWasSent(front, credential);
         Assert.Contains(Output.Logs, l => l.Level == LogLevel.Warning);
         Assert.Contains(Output.Logs, l => l.Level == LogLevel.Information);
         Assert.Contains(Output.Logs, l => l.Level == LogLevel.Debug);
@@ -65,11 +68,9 @@ public sealed class PipedriveSecretLeakTests(WireMockFixture wireMock) : WireTes
     [Fact]
     public async Task An_error_that_echoes_the_phone_numbers_and_note_sent_keeps_them_out_of_the_exception()
     {
-        await Admin.StubAsync(Stub.Post(CallLogsPath) with
-        {
-            Status = 400,
-            JsonBody = $$"""{"success":false,"error":"Cannot log {{TestSecrets.OtherPhoneNumber}} -> {{TestSecrets.PhoneNumber}}: note '{{TestSecrets.Note}}' rejected","error_info":"x"}""",
-        });
+        Server.Given(Request.Create().UsingPost().WithPath(CallLogsPath)).RespondWith(Json(
+            status: 400,
+            body: $$"""{"success":false,"error":"Cannot log {{TestSecrets.OtherPhoneNumber}} -> {{TestSecrets.PhoneNumber}}: note '{{TestSecrets.Note}}' rejected","error_info":"x"}"""));
 
         var error = await Output.ThrowsAsync<CallLogValidationException>(Pipedrive().CreateAsync(CreateRequest()));
 
@@ -82,7 +83,7 @@ public sealed class PipedriveSecretLeakTests(WireMockFixture wireMock) : WireTes
     public async Task An_unreadable_success_body_full_of_personal_data_is_masked_in_the_snippet()
     {
         var callLog = CallLogBody("1");
-        await Admin.StubAsync(Stub.Get(CallLogPath("1")) with { JsonBody = callLog[..^2] + ",\"broken\":}" });
+        Server.Given(Request.Create().UsingGet().WithPath(CallLogPath("1"))).RespondWith(Json(200, callLog[..^2] + ",\"broken\":}"));
 
         var error = await Output.ThrowsAsync<CallLogResponseFormatException>(Pipedrive().GetAsync("1"));
 
@@ -123,31 +124,47 @@ public sealed class PipedriveSecretLeakTests(WireMockFixture wireMock) : WireTes
         _ => PipedriveCredential.FromAccessTokenProvider(_ => ValueTask.FromResult(TestSecrets.PipedriveAccessToken)),
     };
 
-    private async Task StubEveryPathAsync()
+    /// <summary>Stubs every path on WireMock.Net; returns the fault host in front of it, which breaks the transport-fault paths.</summary>
+    private RawHttpServer StubEveryPath()
     {
-        await Admin.StubAsync(Stub.Get(CallLogPath("ok")) with { JsonBody = CallLogBody("ok"), Headers = new Dictionary<string, string> { ["x-ratelimit-remaining"] = "5" } });
-        await Admin.StubAsync(Stub.Get(CallLogsPath) with { JsonBody = PageBody });
-        await Admin.StubAsync(Stub.Post(CallLogsPath) with { JsonBody = CallLogBody("made") });
-        await Admin.StubSequenceAsync(Stub.Get(CallLogPath("flaky")), Json(503, ServerErrorBody), Json(200, CallLogBody("flaky")));
-        await Admin.StubAsync(Stub.Get(CallLogPath("down")) with { Fault = WireMockFault.ConnectionResetByPeer });
-        await Admin.StubAsync(Stub.Get(CallLogPath("slow")) with { JsonBody = CallLogBody("slow"), FixedDelayMilliseconds = 5000 });
-        await Admin.StubAsync(Stub.Get(CallLogPath("missing")) with { Status = 404, JsonBody = NotFoundBody });
-        await Admin.StubAsync(Stub.Get(CallLogPath("denied")) with
+        Server.Given(Request.Create().UsingGet().WithPath(CallLogPath("ok"))).RespondWith(Json(body: CallLogBody("ok"), headers: new Dictionary<string, string> { ["x-ratelimit-remaining"] = "5" }));
+        Server.Given(Request.Create().UsingGet().WithPath(CallLogsPath)).RespondWith(Json(body: PageBody));
+        Server.Given(Request.Create().UsingPost().WithPath(CallLogsPath)).RespondWith(Json(body: CallLogBody("made")));
+        Server.GivenSequence(Request.Create().UsingGet().WithPath(CallLogPath("flaky")), Json(503, ServerErrorBody), Json(200, CallLogBody("flaky")));
+        Server.Given(Request.Create().UsingGet().WithPath(CallLogPath("missing"))).RespondWith(Json(status: 404, body: NotFoundBody));
+        Server.Given(Request.Create().UsingGet().WithPath(CallLogPath("denied"))).RespondWith(Json(
+            status: 401,
+            body: """{"success":false,"error":"unauthorized access","errorCode":401}"""));
+        Server.Given(Request.Create().UsingGet().WithPath(CallLogPath("limited"))).RespondWith(Json(
+            status: 429,
+            body: DailyBudgetBody,
+            headers: new Dictionary<string, string> { ["Retry-After"] = "3939" }));
+        Server.Given(Request.Create().UsingDelete().WithPath(CallLogPath("gone"))).RespondWith(Json(404, NotFoundBody));
+
+        var deletesOfGone = 0;
+        return FaultHost((request, connection) =>
         {
-            Status = 401,
-            JsonBody = """{"success":false,"error":"unauthorized access","errorCode":401}""",
+            if (request.Method == "DELETE" && request.Path == CallLogPath("gone") && Interlocked.Increment(ref deletesOfGone) == 1)
+            {
+                return connection.FailAsync(TransportFault.CloseBeforeResponse);
+            }
+
+            if (request.Method == "POST" && request.Path == CallLogsPath && answerCreatesWith503)
+            {
+                return connection.RespondAsync(503, ServerErrorBody);
+            }
+
+            return request.Path switch
+            {
+                "/v1/callLogs/down" => connection.FailAsync(TransportFault.ResetBeforeResponse),
+                "/v1/callLogs/slow" => connection.StallAsync(),
+                "/v1/callLogs/ok/recordings" => connection.FailAsync(TransportFault.CloseMidBody),
+                _ => connection.ForwardAsync(request, WireMock.BaseUri),
+            };
         });
-        await Admin.StubAsync(Stub.Get(CallLogPath("limited")) with
-        {
-            Status = 429,
-            JsonBody = DailyBudgetBody,
-            Headers = new Dictionary<string, string> { ["Retry-After"] = "3939" },
-        });
-        await Admin.StubSequenceAsync(Stub.Delete(CallLogPath("gone")), Fault(WireMockFault.EmptyResponse), Json(404, NotFoundBody));
-        await Admin.StubAsync(Stub.Post(CallLogPath("ok") + "/recordings") with { Fault = WireMockFault.MalformedResponseChunk });
     }
 
-    private async Task RunEveryPathAsync(IPipedriveCallLogsClient client)
+    private async Task RunEveryPathAsync(RawHttpServer front, IPipedriveCallLogsClient client)
     {
         await client.GetAsync("ok");
         await client.ListPageAsync();
@@ -163,33 +180,32 @@ public sealed class PipedriveSecretLeakTests(WireMockFixture wireMock) : WireTes
             await Output.ThrowsAsync<CallLogTransportException>(Driver().RunAsync(client.AddRecordingAsync("ok", audio, "a.mp3", "audio/mpeg")));
         }
 
-        await Admin.ResetScenariosAsync();
-        await Admin.StubAsync(Stub.Post(CallLogsPath) with { Status = 503, JsonBody = ServerErrorBody, Priority = 1 });
+        answerCreatesWith503 = true;
         await Output.ThrowsAsync<CallLogOutcomeUnknownException>(client.CreateAsync(CreateRequest()));
 
-        var before = (await Admin.GetRequestsAsync()).Count;
+        var before = front.Requests.Count;
         var slow = client.GetAsync("slow");
-        await WaitForRequestsAsync(before + 1);
+        await WaitForRequestsAsync(front, before + 1);
         Clock.Advance(TestRetry().AttemptTimeout);
         Clock.Advance(await Driver().RunUntilWaitingAsync(slow));
-        await WaitForRequestsAsync(before + 2);
+        await WaitForRequestsAsync(front, before + 2);
         Clock.Advance(TestRetry().AttemptTimeout);
         await Output.ThrowsAsync<CallLogTransportException>(slow);
     }
 
-    private async Task AssertCredentialWasSentAsync(string credential)
+    private static void AssertCredentialWasSent(RawHttpServer front, string credential)
     {
-        var journal = await Admin.GetRequestsAsync();
+        var journal = front.Requests;
         Assert.True(journal.Count >= 15, $"only {journal.Count} requests");
         Assert.All(journal, request =>
         {
             if (credential == "api token")
             {
-                Assert.Equal(TestSecrets.PipedriveApiToken, request.Header("x-api-token"));
+                Assert.Equal(TestSecrets.PipedriveApiToken, request.Headers["x-api-token"]);
             }
             else
             {
-                Assert.Equal($"Bearer {TestSecrets.PipedriveAccessToken}", request.Header("Authorization"));
+                Assert.Equal($"Bearer {TestSecrets.PipedriveAccessToken}", request.Headers["Authorization"]);
             }
         });
     }

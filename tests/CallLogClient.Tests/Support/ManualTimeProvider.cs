@@ -1,8 +1,9 @@
 namespace CallLogClient.Tests.Support;
 
 /// <summary>
-/// A clock that moves only when a test says so (Microsoft.Extensions.TimeProvider.Testing is not on nuget.org).
-/// Timers fire synchronously inside <see cref="Advance"/>, in due order; a test can wait for a timer to be scheduled.
+/// A clock that moves only when a test says so. Timers fire synchronously inside <see cref="Advance"/>, in due order; a
+/// test can wait for a timer to be scheduled and list every one-shot due time ever requested, which FakeTimeProvider
+/// (Microsoft.Extensions.TimeProvider.Testing) offers neither of, and <see cref="ClockDriver"/> is built on both.
 /// </summary>
 public sealed class ManualTimeProvider : TimeProvider
 {

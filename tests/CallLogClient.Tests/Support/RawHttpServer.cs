@@ -6,8 +6,9 @@ using System.Text;
 namespace CallLogClient.Tests.Support;
 
 /// <summary>
-/// A scripted HTTP/1.1 server on a free loopback port, for what a mock server cannot do: answer with raw bytes, reset a
-/// connection (a real RST), stall, redirect elsewhere, or send a compressed bomb. Each connection carries one request;
+/// A scripted HTTP/1.1 server on a free loopback port, for what WireMock.Net cannot do: answer with raw bytes, break the
+/// connection in the ways of <see cref="TransportFault"/> (a real RST included), stall, redirect elsewhere, or send a
+/// compressed bomb; requests it does not break it can forward to WireMock.Net. Each connection carries one request;
 /// <c>answer</c> writes the response (or misbehaves) and the connection is closed after it.
 /// </summary>
 public sealed class RawHttpServer : IDisposable
@@ -30,11 +31,21 @@ public sealed class RawHttpServer : IDisposable
     /// <summary>Every request received so far, in arrival order.</summary>
     public IReadOnlyList<RawRequest> Requests => [.. requests];
 
+    /// <summary>How many requests so far had this method and exactly this target (path and query as sent).</summary>
+    public int Count(string method, string target) => requests.Count(r => r.Method == method && r.Target == target);
+
     /// <summary>Starts a server that runs <paramref name="answer"/> for every request it receives.</summary>
     public static RawHttpServer Start(Func<RawRequest, RawConnection, Task> answer) => new(answer);
 
     /// <summary>Starts a server that answers every request with <paramref name="status"/> and <paramref name="json"/>.</summary>
     public static RawHttpServer Answering(int status, string json) => new((_, connection) => connection.RespondAsync(status, json));
+
+    /// <summary>Starts a server whose i-th request gets answer i; the last answer repeats.</summary>
+    public static RawHttpServer Sequence(params Func<RawRequest, RawConnection, Task>[] answers)
+    {
+        var served = 0;
+        return new((request, connection) => answers[Math.Min(Interlocked.Increment(ref served), answers.Length) - 1](request, connection));
+    }
 
     public void Dispose()
     {
@@ -211,4 +222,93 @@ public sealed class RawConnection(TcpClient client, NetworkStream stream, Cancel
 
     /// <summary>Keeps the connection open, sending nothing, until the server stops.</summary>
     public Task StallAsync() => Task.Delay(Timeout.Infinite, stopping);
+
+    /// <summary>Breaks the exchange the way <paramref name="fault"/> says.</summary>
+    public async Task FailAsync(TransportFault fault)
+    {
+        const string PartialBody = "{\"success\":true,\"da";
+        switch (fault)
+        {
+            case TransportFault.ResetBeforeResponse:
+                Reset();
+                break;
+            case TransportFault.CloseBeforeResponse:
+                client.Client.Shutdown(SocketShutdown.Both);
+                break;
+            case TransportFault.ResetMidBody:
+                await WriteAsync(Encoding.Latin1.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{PartialBody}"));
+                Reset();
+                break;
+            case TransportFault.CloseMidBody:
+                await WriteAsync(Encoding.Latin1.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n40\r\n{PartialBody}"));
+                break;
+            case TransportFault.GarbageThenClose:
+                await WriteAsync([0x16, 0x03, 0x01, 0xFF, 0x00, 0x9C, 0x7F, 0x0D, 0x0A, 0x0D, 0x0A]);
+                break;
+            case TransportFault.StalledBody:
+                await WriteAsync(Encoding.Latin1.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{PartialBody}"));
+                await StallAsync();
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(fault), fault, null);
+        }
+    }
+
+    /// <summary>Relays <paramref name="request"/> to the server at <paramref name="target"/> and its answer back, byte for byte.</summary>
+    public async Task ForwardAsync(RawRequest request, Uri target)
+    {
+        using var upstream = new TcpClient();
+        await upstream.ConnectAsync(target.Host, target.Port, stopping);
+        var head = new StringBuilder($"{request.Method} {request.Target} HTTP/1.1\r\n");
+        foreach (var (name, value) in request.Headers.Where(h => h.Key is not ("Connection" or "Content-Length" or "Transfer-Encoding")))
+        {
+            head.Append(name).Append(": ").Append(value).Append("\r\n");
+        }
+
+        head.Append("Content-Length: ").Append(request.Body.Length).Append("\r\nConnection: close\r\n\r\n");
+        var upstreamStream = upstream.GetStream();
+        await upstreamStream.WriteAsync(Encoding.Latin1.GetBytes(head.ToString()), stopping);
+        await upstreamStream.WriteAsync(request.Body, stopping);
+        await upstreamStream.CopyToAsync(stream, stopping);
+    }
+}
+
+/// <summary>
+/// Transport failures WireMock.Net cannot produce (its faults answer 200). What .NET and the clients make of each is
+/// asserted in Resilience/PipedriveFaultTests.
+/// </summary>
+public enum TransportFault
+{
+    /// <summary>A TCP reset right after the request, before any response byte (the old CONNECTION_RESET_BY_PEER fault).</summary>
+    ResetBeforeResponse,
+
+    /// <summary>An orderly close before any response byte (the old EMPTY_RESPONSE fault).</summary>
+    CloseBeforeResponse,
+
+    /// <summary>A 200 status line, headers and part of the body, then a TCP reset.</summary>
+    ResetMidBody,
+
+    /// <summary>A 200 with a chunked body whose first chunk is cut off, then a close (the old MALFORMED_RESPONSE_CHUNK fault).</summary>
+    CloseMidBody,
+
+    /// <summary>Bytes that are not HTTP, then a close (the old RANDOM_DATA_THEN_CLOSE fault).</summary>
+    GarbageThenClose,
+
+    /// <summary>A 200 status line, headers and part of the body, then nothing until the server stops.</summary>
+    StalledBody,
+}
+
+/// <summary>Answers for <see cref="RawHttpServer.Start"/> and <see cref="RawHttpServer.Sequence"/>.</summary>
+public static class RawAnswers
+{
+    public static Func<RawRequest, RawConnection, Task> Fault(TransportFault fault) => (_, connection) => connection.FailAsync(fault);
+
+    public static Func<RawRequest, RawConnection, Task> Json(int status, string body, params (string Name, string Value)[] headers) =>
+        (_, connection) => connection.RespondAsync(status, body, headers);
+
+    /// <summary>Sends nothing until the server stops: a response slower than any timeout.</summary>
+    public static Func<RawRequest, RawConnection, Task> Stall() => (_, connection) => connection.StallAsync();
+
+    /// <summary>Relays the request to <paramref name="target"/> (e.g. WireMock.Net) and its answer back.</summary>
+    public static Func<RawRequest, RawConnection, Task> ForwardTo(Uri target) => (request, connection) => connection.ForwardAsync(request, target);
 }

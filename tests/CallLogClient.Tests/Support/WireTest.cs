@@ -1,21 +1,23 @@
 using CallLogClient.Close;
 using CallLogClient.Pipedrive;
 using CallLogClient.Tests.WireMock;
+using WireMock.Server;
 
 namespace CallLogClient.Tests.Support;
 
 /// <summary>
-/// A test against the shared WireMock server, on a manual clock, whose clients log into <see cref="Output"/>. After the
-/// test, everything the clients logged and threw, and every URL WireMock received, is searched for the test secrets.
+/// A test against the shared WireMock.Net server, on a manual clock, whose clients log into <see cref="Output"/>. After the
+/// test, everything the clients logged and threw, and every URL WireMock.Net and the fault hosts received, is searched for the test secrets.
 /// </summary>
 [Collection(WireMockCollection.Name)]
 public abstract class WireTest(WireMockFixture wireMock) : IAsyncLifetime
 {
     private readonly List<IDisposable> clients = [];
+    private readonly List<RawHttpServer> faultHosts = [];
 
     protected WireMockFixture WireMock => wireMock;
 
-    protected WireMockAdmin Admin => wireMock.Admin;
+    protected WireMockServer Server => wireMock.Server;
 
     protected ClientOutput Output { get; } = new();
 
@@ -27,9 +29,13 @@ public abstract class WireTest(WireMockFixture wireMock) : IAsyncLifetime
     /// <summary>Pipedrive's API root on the WireMock server.</summary>
     protected Uri PipedriveBase => new(wireMock.BaseUri, "v1/");
 
-    public Task InitializeAsync() => wireMock.ResetAsync();
+    public Task InitializeAsync()
+    {
+        wireMock.Reset();
+        return Task.CompletedTask;
+    }
 
-    public async Task DisposeAsync()
+    public Task DisposeAsync()
     {
         foreach (var client in clients)
         {
@@ -38,9 +44,16 @@ public abstract class WireTest(WireMockFixture wireMock) : IAsyncLifetime
 
         Output.LoggerFactory.Dispose();
         Output.AssertNoSecrets();
-        var journal = await Admin.GetRequestsAsync();
-        SecretScan.AssertAbsent(journal.Select(r => ($"URL of {r.Method} {r.Path}", r.Url)), TestSecrets.Credentials);
-        Assert.DoesNotContain(journal, r => r.Query.ContainsKey("api_token"));
+        var journal = Server.Requests();
+        SecretScan.AssertAbsent(journal.Select(r => ($"URL of {r.Method} {r.Path}", r.PathAndQuery())), TestSecrets.Credentials);
+        foreach (var host in faultHosts)
+        {
+            SecretScan.AssertAbsent(host.Requests.Select(r => ($"URL of {r.Method} {r.Path} (fault host)", r.Target)), TestSecrets.Credentials);
+            host.Dispose();
+        }
+
+        Assert.DoesNotContain(journal, r => r.Query?.ContainsKey("api_token") == true);
+        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -92,14 +105,39 @@ public abstract class WireTest(WireMockFixture wireMock) : IAsyncLifetime
         OverallTimeout = TimeSpan.FromHours(1),
     };
 
+    /// <summary>
+    /// A loopback server for the transport faults WireMock.Net cannot produce: request i gets answer i, the last repeats.
+    /// Its request URLs are searched for the test secrets too.
+    /// </summary>
+    protected RawHttpServer FaultHost(params Func<RawRequest, RawConnection, Task>[] answers)
+    {
+        var host = RawHttpServer.Sequence(answers);
+        faultHosts.Add(host);
+        return host;
+    }
+
+    /// <summary>A Pipedrive client like <see cref="Pipedrive"/>, talking to <paramref name="host"/> instead of WireMock.Net.</summary>
+    protected PipedriveCallLogsClient PipedriveAt(RawHttpServer host, Action<PipedriveClientOptions>? configure = null) => Pipedrive(o =>
+    {
+        o.BaseAddress = new Uri(host.BaseUri, "v1/");
+        configure?.Invoke(o);
+    });
+
+    /// <summary>A Close client like <see cref="Close"/>, talking to <paramref name="host"/> instead of WireMock.Net.</summary>
+    protected CloseCallActivitiesClient CloseAt(RawHttpServer host, Action<CloseClientOptions>? configure = null) => Close(o =>
+    {
+        o.BaseAddress = new Uri(host.BaseUri, "api/v1/");
+        configure?.Invoke(o);
+    });
+
     /// <summary>Disposes <paramref name="disposable"/> after the test, before the output is searched.</summary>
     protected void Track(IDisposable disposable) => clients.Add(disposable);
 
-    /// <summary>Waits (in real time, bounded) until WireMock has received <paramref name="count"/> requests.</summary>
-    protected async Task WaitForRequestsAsync(int count)
+    /// <summary>Waits (in real time, bounded) until <paramref name="server"/> has received <paramref name="count"/> requests.</summary>
+    protected static async Task WaitForRequestsAsync(RawHttpServer server, int count)
     {
         using var guard = new CancellationTokenSource(ClockDriver.HangGuard);
-        while ((await Admin.GetRequestsAsync()).Count < count)
+        while (server.Requests.Count < count)
         {
             await Task.Delay(20, guard.Token);
         }
