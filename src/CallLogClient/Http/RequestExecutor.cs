@@ -10,29 +10,13 @@ using Polly.Timeout;
 namespace CallLogClient.Http;
 
 /// <summary>
-/// The one send path of every public call: builds the request, sends it through the handler chain, classifies the
-/// response and turns every failure into a typed exception. Knows nothing of a provider beyond its protocol.
+/// The one send path of every public call: sends the request through the provider's Refit method (and so the handler
+/// chain), classifies the response and turns every failure into a typed exception. Knows nothing of a provider beyond
+/// its protocol.
 /// </summary>
-internal sealed class RequestExecutor(
-    IProviderProtocol protocol,
-    Func<HttpClient> httpClientSource,
-    Uri baseAddress,
-    string userAgent,
-    TimeProvider timeProvider,
-    ILogger logger)
+internal sealed class RequestExecutor(IProviderProtocol protocol, TimeProvider timeProvider, ILogger logger)
 {
     private const int MaxErrorBodyBytes = 64 * 1024;
-
-    /// <summary>The executor of a client: its base address checked, its User-Agent and clock taken from the options.</summary>
-    public static RequestExecutor For(
-        CallLogClientOptions options, Uri baseAddress, IProviderProtocol protocol, Func<HttpClient> httpClientSource, ILogger logger) =>
-        new(
-            protocol,
-            httpClientSource,
-            BaseAddressValidator.Normalize(baseAddress, nameof(baseAddress)),
-            UserAgent.For(options.ApplicationId),
-            options.TimeProvider,
-            logger);
 
     /// <summary>Sends the request and reads its JSON body as <typeparamref name="T"/>.</summary>
     public async Task<ApiResponse<T>> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> bodyType, CancellationToken cancellationToken)
@@ -42,7 +26,7 @@ internal sealed class RequestExecutor(
         {
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             var value = Deserialize(body, bodyType, response, state);
-            return new ApiResponse<T>(value, response.StatusCode, ResponseHeaders.RequestId(response), RateLimitOf(response), state.Attempts);
+            return new ApiResponse<T>(value, response.StatusCode, ResponseHeaders.RequestId(response), RateLimitOf(response), state);
         }
     }
 
@@ -54,19 +38,19 @@ internal sealed class RequestExecutor(
         {
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             return new ApiResponse<ReadOnlyMemory<byte>>(
-                body, response.StatusCode, ResponseHeaders.RequestId(response), RateLimitOf(response), state.Attempts);
+                body, response.StatusCode, ResponseHeaders.RequestId(response), RateLimitOf(response), state);
         }
     }
 
     /// <summary>The details of a response that was a success on the wire but not in substance (Pipedrive success:false).</summary>
-    public CallLogErrorDetails DescribeUnsuccessful<T>(ApiRequest request, ApiResponse<T> response, string? errorMessage, string? errorCode) =>
+    public CallLogErrorDetails DescribeUnsuccessful<T>(ApiResponse<T> response, string? errorMessage, string? errorCode) =>
         new()
         {
             Provider = protocol.Provider,
-            Method = request.Method.Method,
-            RequestPath = PathOf(request),
+            Method = response.Call.Method,
+            RequestPath = response.Call.Path,
             StatusCode = response.StatusCode,
-            ErrorMessage = Redactor.Mask(errorMessage, PersonalValuesOf(request)),
+            ErrorMessage = Redactor.Mask(errorMessage, PersonalValuesOf(response.Call)),
             ErrorCode = errorCode,
             RequestId = response.RequestId,
             RateLimit = response.RateLimit,
@@ -76,15 +60,11 @@ internal sealed class RequestExecutor(
     private async Task<(HttpResponseMessage Response, RequestState State)> SendCoreAsync(
         ApiRequest request, CancellationToken cancellationToken)
     {
-        var state = new RequestState { Request = request, Path = PathOf(request) };
-        using var message = new HttpRequestMessage(request.Method, BuildUri(request)) { Content = request.Content };
-        message.Headers.TryAddWithoutValidation("User-Agent", userAgent);
-        state.AttachTo(message);
+        var state = new RequestState { Request = request };
         HttpResponseMessage response;
         try
         {
-            response = await httpClientSource().SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken)
-                .ConfigureAwait(false);
+            response = await request.Send(state, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -97,14 +77,10 @@ internal sealed class RequestExecutor(
         catch (Exception exception) when (IsNetworkFailure(exception))
         {
             var failure = DescribeTransportFailure(exception, state);
-            var details = Describe(request, state, response: null, new ProviderError(failure), body: null);
-            Log.CallFailed(logger, protocol.Provider, request.Method.Method, state.Path, state.Attempts, failure);
+            var details = Describe(state, response: null, new ProviderError(failure), body: null);
+            Log.CallFailed(logger, protocol.Provider, state.Method, state.Path, state.Attempts, failure);
             var cause = exception is TimeoutRejectedException ? new TimeoutException(failure) : exception; // no Polly type reaches callers
             throw ExceptionFactory.FromTransportFailure(details, state, cause);
-        }
-        finally
-        {
-            message.Content = null; // the caller's content outlives this message
         }
 
         if (response.IsSuccessStatusCode || IsDoneByEarlierAttempt(request, state, response.StatusCode))
@@ -114,7 +90,7 @@ internal sealed class RequestExecutor(
 
         using (response)
         {
-            throw await FailureFromResponseAsync(request, state, response, cancellationToken).ConfigureAwait(false);
+            throw await FailureFromResponseAsync(state, response, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -128,13 +104,13 @@ internal sealed class RequestExecutor(
     }
 
     private async Task<CallLogApiException> FailureFromResponseAsync(
-        ApiRequest request, RequestState state, HttpResponseMessage response, CancellationToken cancellationToken)
+        RequestState state, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         var head = body.AsSpan(0, Math.Min(body.Length, MaxErrorBodyBytes));
         var error = protocol.ParseError(head, response.Content.Headers.ContentType?.MediaType);
-        var details = Describe(request, state, response, error, Encoding.UTF8.GetString(head));
-        Log.CallFailed(logger, protocol.Provider, request.Method.Method, state.Path, state.Attempts, Log.Describe(response.StatusCode));
+        var details = Describe(state, response, error, Encoding.UTF8.GetString(head));
+        Log.CallFailed(logger, protocol.Provider, state.Method, state.Path, state.Attempts, Log.Describe(response.StatusCode));
         return ExceptionFactory.FromStatus(details, state, timeProvider.GetUtcNow());
     }
 
@@ -158,7 +134,7 @@ internal sealed class RequestExecutor(
             problem = $"The response body is not the expected JSON ({exception.Path ?? "root"}, byte {exception.BytePositionInLine}).";
         }
 
-        var details = Describe(state.Request, state, response, new ProviderError(problem + CreatedAdvice(state.Request)), Encoding.UTF8.GetString(body));
+        var details = Describe(state, response, new ProviderError(problem + CreatedAdvice(state.Request)), Encoding.UTF8.GetString(body));
         throw new CallLogResponseFormatException(details, failure);
     }
 
@@ -170,14 +146,13 @@ internal sealed class RequestExecutor(
         ? " The server answered with success, so it was most likely created: look it up before creating it again."
         : "";
 
-    private CallLogErrorDetails Describe(
-        ApiRequest request, RequestState state, HttpResponseMessage? response, ProviderError error, string? body)
+    private CallLogErrorDetails Describe(RequestState state, HttpResponseMessage? response, ProviderError error, string? body)
     {
-        var personal = PersonalValuesOf(request);
+        var personal = PersonalValuesOf(state);
         return new()
         {
             Provider = protocol.Provider,
-            Method = request.Method.Method,
+            Method = state.Method,
             RequestPath = state.Path,
             StatusCode = response?.StatusCode,
             ErrorCode = error.Code,
@@ -193,18 +168,8 @@ internal sealed class RequestExecutor(
     }
 
     /// <summary>What the request itself carried that must not come back in an exception (a server may echo it in an error).</summary>
-    private static IReadOnlyList<string> PersonalValuesOf(ApiRequest request)
-    {
-        if (request.Content is not ByteArrayContent { Headers.ContentType.MediaType: "application/json" } json)
-        {
-            return [];
-        }
-
-        using var stream = json.ReadAsStream();
-        using var body = new MemoryStream();
-        stream.CopyTo(body);
-        return Redactor.PersonalValues(body.GetBuffer().AsSpan(0, (int)body.Length));
-    }
+    private static IReadOnlyList<string> PersonalValuesOf(RequestState state) =>
+        state.SentJson.IsEmpty ? [] : Redactor.PersonalValues(state.SentJson.Span);
 
     private RateLimiting.RateLimitInfo? RateLimitOf(HttpResponseMessage response) =>
         protocol.ParseRateLimit(response, timeProvider.GetUtcNow());
@@ -215,9 +180,4 @@ internal sealed class RequestExecutor(
 
     private static bool IsNetworkFailure(Exception exception) =>
         FailureClassifier.IsTransportFailure(exception) || exception is OperationCanceledException;
-
-    private Uri BuildUri(ApiRequest request) =>
-        new(baseAddress, request.Query.Length == 0 ? request.Path : request.Path + "?" + request.Query);
-
-    private string PathOf(ApiRequest request) => baseAddress.AbsolutePath + request.Path;
 }
