@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using CallLogClient.Close.Models;
 using CallLogClient.Errors;
 using CallLogClient.Http;

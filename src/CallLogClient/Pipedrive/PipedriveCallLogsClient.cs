@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CallLogClient.Errors;
