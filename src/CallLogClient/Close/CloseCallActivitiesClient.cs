@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Net.Http.Headers;
 using CallLogClient.Close.Models;
 using CallLogClient.Errors;
 using CallLogClient.Http;
@@ -17,11 +16,13 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
     /// <summary>The name of the <see cref="HttpClient"/> this client asks <see cref="IHttpClientFactory"/> for.</summary>
     public const string HttpClientName = "CallLogClient.Close";
 
-    private const string CallsPath = "activity/call/";
-
     private static readonly CloseJsonContext Context = CloseJsonContext.Default;
 
     private readonly RequestExecutor executor;
+    private readonly Func<ICloseCallActivitiesApi> api;
+
+    /// <summary>The list's path from the host on, for exceptions about its pages.</summary>
+    private readonly string listPath;
     private readonly TimeProvider timeProvider;
     private readonly HttpClient? ownedHttpClient;
 
@@ -34,15 +35,20 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
         options.Validate();
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(HttpClientName);
         var httpClient = HandlerChain.CreateHttpClient(options, CloseProtocol.Instance, options.Credential!, logger);
+        ApiHttpClient.Configure(httpClient, options.BaseAddress, options.ApplicationId);
         ownedHttpClient = httpClient;
-        executor = CreateExecutor(options, () => httpClient, logger);
+        executor = new RequestExecutor(CloseProtocol.Instance, options.TimeProvider, logger);
+        listPath = options.BaseAddress.AbsolutePath + "activity/call/";
+        api = GeneratedApi.Over<ICloseCallActivitiesApi>(() => httpClient, Context);
         timeProvider = options.TimeProvider;
     }
 
     internal CloseCallActivitiesClient(CloseClientOptions options, Func<HttpClient> httpClientSource, ILogger logger)
     {
         options.Validate();
-        executor = CreateExecutor(options, httpClientSource, logger);
+        executor = new RequestExecutor(CloseProtocol.Instance, options.TimeProvider, logger);
+        listPath = options.BaseAddress.AbsolutePath + "activity/call/";
+        api = GeneratedApi.Over<ICloseCallActivitiesApi>(httpClientSource, Context);
         timeProvider = options.TimeProvider;
     }
 
@@ -78,7 +84,7 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
     {
         CloseRequestValidator.ValidateQuery(query);
         CloseRequestValidator.ValidatePageSize(pageSize, nameof(pageSize));
-        return new CloseDateWindowReader(ReadPageWithResponseAsync, executor.PathOf(CallsPath), MaxSkip, timeProvider)
+        return new CloseDateWindowReader(ReadPageWithResponseAsync, listPath, MaxSkip, timeProvider)
             .ReadAsync(query, pageSize, cancellationToken);
     }
 
@@ -93,7 +99,7 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
         PathSegment.Validate(id);
         var fieldList = fields?.ToList();
         CloseRequestValidator.ValidateFields(fieldList, nameof(fields));
-        var request = new ApiRequest { Method = HttpMethod.Get, Path = CallPath(id), Query = CloseQueryString.ForFields(fieldList) };
+        var request = new ApiRequest { Send = (state, token) => api().GetAsync(id, CloseQueryValue.List(fieldList), state, token) };
         return await SendAsync(request, requireId: fieldList is null, cancellationToken).ConfigureAwait(false);
     }
 
@@ -106,11 +112,10 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
         CloseCreateCallRequest request, CancellationToken cancellationToken = default)
     {
         CloseRequestValidator.ValidateCreate(request);
+        var body = JsonBody.From(CloseCallRequestWriter.Create(request));
         var apiRequest = new ApiRequest
         {
-            Method = HttpMethod.Post,
-            Path = CallsPath,
-            Content = JsonBody.From(CloseCallRequestWriter.Create(request)),
+            Send = (state, token) => api().CreateAsync(body, state, token),
             Replay = ReplayPolicy.CreateOnce,
             Model = request,
         };
@@ -127,13 +132,8 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
     {
         PathSegment.Validate(id);
         CloseRequestValidator.ValidateUpdate(request);
-        var apiRequest = new ApiRequest
-        {
-            Method = HttpMethod.Put,
-            Path = CallPath(id),
-            Content = JsonBody.From(CloseCallRequestWriter.Update(request)),
-            Replay = ReplayPolicy.Idempotent,
-        };
+        var body = JsonBody.From(CloseCallRequestWriter.Update(request));
+        var apiRequest = new ApiRequest { Send = (state, token) => api().UpdateAsync(id, body, state, token), Replay = ReplayPolicy.Idempotent };
         return await SendAsync(apiRequest, requireId: true, cancellationToken).ConfigureAwait(false);
     }
 
@@ -146,8 +146,7 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
         PathSegment.Validate(id);
         var request = new ApiRequest
         {
-            Method = HttpMethod.Delete,
-            Path = CallPath(id),
+            Send = (state, token) => api().DeleteAsync(id, state, token),
             DoneByEarlierAttempt = ApiRequest.DeletedByEarlierAttempt,
         };
         return (await executor.SendAsync(request, cancellationToken).ConfigureAwait(false)).WithoutValue();
@@ -161,7 +160,7 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
     {
         var paging = new ClosePaging(
             (skip, token) => ReadPageWithResponseAsync(query, skip, pageSize, token),
-            executor.PathOf(CallsPath),
+            listPath,
             MaxSkip,
             $"More calls match than Close lets a list skip ({MaxSkip}); read them with ListAllByDateWindowsAsync, which splits the range by date_created.");
         var first = new StrongBox<CallLogResponse<CloseCallActivityPage>?>(
@@ -175,12 +174,12 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
     private async Task<CallLogResponse<CloseCallActivityPage>> ReadPageWithResponseAsync(
         CloseCallQuery? query, int skip, int limit, CancellationToken cancellationToken)
     {
-        var request = new ApiRequest { Method = HttpMethod.Get, Path = CallsPath, Query = CloseQueryString.ForList(query, skip, limit) };
+        var request = new ApiRequest { Send = (state, token) => SendListAsync(query, skip, limit, state, token) };
         var response = await executor.SendAsync(request, Context.CloseListResponse, cancellationToken).ConfigureAwait(false);
         var items = response.Value.Data ?? [];
         return items.Contains(null!)
             ? throw new CallLogResponseFormatException(
-                executor.DescribeUnsuccessful(request, response, "The list held a null item instead of a call activity.", errorCode: null))
+                executor.DescribeUnsuccessful(response, "The list held a null item instead of a call activity.", errorCode: null))
             : response.With(new CloseCallActivityPage(items, response.Value.HasMore, skip));
     }
 
@@ -191,14 +190,31 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
         return requireId && string.IsNullOrEmpty(response.Value.Id)
             ? throw new CallLogResponseFormatException(
                 executor.DescribeUnsuccessful(
-                    request, response, "The response carried no call activity (no id)." + RequestExecutor.CreatedAdvice(request), errorCode: null))
+                    response, "The response carried no call activity (no id)." + RequestExecutor.CreatedAdvice(request), errorCode: null))
             : response.With(response.Value);
     }
 
+    private Task<HttpResponseMessage> SendListAsync(
+        CloseCallQuery? query, int skip, int limit, RequestState state, CancellationToken cancellationToken) =>
+        api().ListAsync(
+            CloseQueryValue.List(query?.Ids),
+            CloseQueryValue.List(query?.LeadIds),
+            CloseQueryValue.List(query?.ContactIds),
+            CloseQueryValue.List(query?.UserIds),
+            CloseQueryValue.Text(query?.OrganizationId),
+            CloseQueryValue.Date(query?.DateCreated?.GreaterThan),
+            CloseQueryValue.Date(query?.DateCreated?.GreaterThanOrEqual),
+            CloseQueryValue.Date(query?.DateCreated?.LessThan),
+            CloseQueryValue.Date(query?.DateCreated?.LessThanOrEqual),
+            CloseQueryValue.Date(query?.ActivityAt?.GreaterThan),
+            CloseQueryValue.Date(query?.ActivityAt?.GreaterThanOrEqual),
+            CloseQueryValue.Date(query?.ActivityAt?.LessThan),
+            CloseQueryValue.Date(query?.ActivityAt?.LessThanOrEqual),
+            CloseQueryValue.List(query?.Fields),
+            skip,
+            limit,
+            state,
+            cancellationToken);
+
     private static async Task<T> ValueOf<T>(Task<CallLogResponse<T>> response) => (await response.ConfigureAwait(false)).Value;
-
-    private static string CallPath(string id) => CallsPath + PathSegment.Escape(id) + "/";
-
-    private static RequestExecutor CreateExecutor(CloseClientOptions options, Func<HttpClient> httpClientSource, ILogger logger) =>
-        RequestExecutor.For(options, options.BaseAddress, CloseProtocol.Instance, httpClientSource, logger);
 }

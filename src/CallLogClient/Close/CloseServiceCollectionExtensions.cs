@@ -20,6 +20,7 @@ public static class CloseServiceCollectionExtensions
             CloseCallActivitiesClient.HttpClientName,
             configure,
             CloseProtocol.Instance,
+            options => options.BaseAddress,
             options => options.Credential!,
             (options, httpClient, logger) => new CloseCallActivitiesClient(options, httpClient, logger));
 }

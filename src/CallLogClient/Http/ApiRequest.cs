@@ -6,16 +6,11 @@ namespace CallLogClient.Http;
 /// <summary>One logical API call, before it becomes one or more HTTP attempts.</summary>
 internal sealed class ApiRequest
 {
-    public required HttpMethod Method { get; init; }
-
-    /// <summary>The path relative to the base address, ids already escaped, no leading '/'.</summary>
-    public required string Path { get; init; }
-
-    /// <summary>The query string without '?', values already escaped; empty for none.</summary>
-    public string Query { get; init; } = "";
-
-    /// <summary>The body; reused by every attempt, so it must be re-readable (bytes, or a rewindable stream).</summary>
-    public HttpContent? Content { get; init; }
+    /// <summary>
+    /// Calls the provider's Refit method, handing it the call's state to carry in the request options (the handler chain
+    /// reads it there). The Refit client builds the request and sends it once; the handler chain makes the attempts.
+    /// </summary>
+    public required Func<RequestState, CancellationToken, Task<HttpResponseMessage>> Send { get; init; }
 
     public ReplayPolicy Replay { get; init; } = ReplayPolicy.Idempotent;
 

@@ -3,10 +3,11 @@ using CallLogClient.RateLimiting;
 
 namespace CallLogClient.Http;
 
-/// <summary>A successful response: the parsed body and what the headers said.</summary>
-internal sealed record ApiResponse<T>(
-    T Value, HttpStatusCode StatusCode, string? RequestId, RateLimitInfo? RateLimit, int Attempts, IReadOnlyList<string> Secrets)
+/// <summary>A successful response: the parsed body, what the headers said, and the call that got it.</summary>
+internal sealed record ApiResponse<T>(T Value, HttpStatusCode StatusCode, string? RequestId, RateLimitInfo? RateLimit, RequestState Call)
 {
+    public int Attempts => Call.Attempts;
+
     /// <summary>The public form, carrying <paramref name="value"/> (the body's payload) instead of the whole body.</summary>
     public CallLogResponse<TValue> With<TValue>(TValue value) => new(value, StatusCode, RequestId, RateLimit, Attempts);
 

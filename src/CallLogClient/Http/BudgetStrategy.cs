@@ -21,7 +21,7 @@ internal sealed class BudgetStrategy(ClientBudget budget, Func<ResilienceContext
             var spendTask = budget.SpendAsync(call.Request.Cost, context.CancellationToken);
             if (!spendTask.IsCompleted)
             {
-                Log.WaitingForBudget(logger, provider, call.Request.Method.Method, call.Path, call.Request.Cost);
+                Log.WaitingForBudget(logger, provider, call.Method, call.Path, call.Request.Cost);
             }
 
             await spendTask.ConfigureAwait(false);

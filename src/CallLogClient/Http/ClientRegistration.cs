@@ -21,6 +21,7 @@ internal static class ClientRegistration
         string httpClientName,
         Action<TOptions> configure,
         IProviderProtocol protocol,
+        Func<TOptions, Uri> baseAddress,
         Func<TOptions, IRequestCredential> credential,
         Func<TOptions, Func<HttpClient>, ILogger, TClient> createClient)
         where TOptions : CallLogClientOptions
@@ -34,7 +35,12 @@ internal static class ClientRegistration
 
         services.TryAddKeyedSingleton(httpClientName, (provider, _) => new SharedBudget(HandlerChain.Budget(Options<TOptions>(provider))));
         var builder = services
-            .AddHttpClient(httpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpClient(httpClientName, (provider, client) =>
+            {
+                var options = Options<TOptions>(provider);
+                client.Timeout = Timeout.InfiniteTimeSpan;
+                ApiHttpClient.Configure(client, baseAddress(options), options.ApplicationId);
+            })
             .ConfigurePrimaryHttpMessageHandler(provider => HandlerChain.Transport(Options<TOptions>(provider)))
             .AddHttpMessageHandler(provider => HandlerChain.Resilience(
                 Options<TOptions>(provider),

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace CallLogClient.Http;
 
-/// <summary>An id placed in a URL path: checked before anything is sent, then escaped.</summary>
+/// <summary>An id placed in a URL path, checked before anything is sent; the Refit client escapes it.</summary>
 internal static class PathSegment
 {
     public static void Validate(string id, [CallerArgumentExpression(nameof(id))] string? paramName = null)
@@ -14,6 +14,4 @@ internal static class PathSegment
             throw new ArgumentException("An id cannot be '.' or '..'.", paramName);
         }
     }
-
-    public static string Escape(string id) => Uri.EscapeDataString(id);
 }

@@ -10,32 +10,16 @@ using Polly.Timeout;
 namespace CallLogClient.Http;
 
 /// <summary>
-/// The one send path of every public call: builds the request, sends it through the handler chain, classifies the
-/// response and turns every failure into a typed exception. Knows nothing of a provider beyond its protocol.
+/// The one send path of every public call: sends the request through the provider's Refit method (and so the handler
+/// chain), classifies the response and turns every failure into a typed exception. Knows nothing of a provider beyond
+/// its protocol.
 /// </summary>
-internal sealed class RequestExecutor(
-    IProviderProtocol protocol,
-    Func<HttpClient> httpClientSource,
-    Uri baseAddress,
-    string userAgent,
-    TimeProvider timeProvider,
-    ILogger logger)
+internal sealed class RequestExecutor(IProviderProtocol protocol, TimeProvider timeProvider, ILogger logger)
 {
     private const int MaxErrorBodyBytes = 64 * 1024;
 
     /// <summary>How much of a body is decoded and masked for a snippet: enough for its first 512 characters after masking.</summary>
     private const int MaxSnippetSourceBytes = 16 * 1024;
-
-    /// <summary>The executor of a client: its base address checked, its User-Agent and clock taken from the options.</summary>
-    public static RequestExecutor For(
-        CallLogClientOptions options, Uri baseAddress, IProviderProtocol protocol, Func<HttpClient> httpClientSource, ILogger logger) =>
-        new(
-            protocol,
-            httpClientSource,
-            BaseAddressValidator.Normalize(baseAddress, nameof(baseAddress)),
-            UserAgent.For(options.ApplicationId),
-            options.TimeProvider,
-            logger);
 
     /// <summary>Sends the request and reads its JSON body as <typeparamref name="T"/>.</summary>
     public async Task<ApiResponse<T>> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> bodyType, CancellationToken cancellationToken)
@@ -44,9 +28,7 @@ internal sealed class RequestExecutor(
         using (response)
         {
             var value = Deserialize(ResponseBodyReader.BodyOf(response).Span, bodyType, response, state);
-            return new ApiResponse<T>(
-                value, response.StatusCode, ResponseHeaders.RequestId(response, state.Secrets), RateLimitOf(response), state.Attempts,
-                state.Secrets);
+            return new ApiResponse<T>(value, response.StatusCode, ResponseHeaders.RequestId(response, state.Secrets), RateLimitOf(response), state);
         }
     }
 
@@ -58,19 +40,19 @@ internal sealed class RequestExecutor(
         {
             return new ApiResponse<ReadOnlyMemory<byte>>(
                 ResponseBodyReader.BodyOf(response), response.StatusCode, ResponseHeaders.RequestId(response, state.Secrets),
-                RateLimitOf(response), state.Attempts, state.Secrets);
+                RateLimitOf(response), state);
         }
     }
 
     /// <summary>The details of a response that was a success on the wire but not in substance (Pipedrive success:false).</summary>
-    public CallLogErrorDetails DescribeUnsuccessful<T>(ApiRequest request, ApiResponse<T> response, string? errorMessage, string? errorCode) =>
+    public CallLogErrorDetails DescribeUnsuccessful<T>(ApiResponse<T> response, string? errorMessage, string? errorCode) =>
         new()
         {
             Provider = protocol.Provider,
-            Method = request.Method.Method,
-            RequestPath = PathOf(request),
+            Method = response.Call.Method,
+            RequestPath = response.Call.Path,
             StatusCode = response.StatusCode,
-            ErrorMessage = Redactor.Mask(errorMessage, [.. PersonalValuesOf(request), .. response.Secrets]),
+            ErrorMessage = Redactor.Mask(errorMessage, [.. PersonalValuesOf(response.Call), .. response.Call.Secrets]),
             ErrorCode = errorCode,
             RequestId = response.RequestId,
             RateLimit = response.RateLimit,
@@ -80,15 +62,11 @@ internal sealed class RequestExecutor(
     private async Task<(HttpResponseMessage Response, RequestState State)> SendCoreAsync(
         ApiRequest request, CancellationToken cancellationToken)
     {
-        var state = new RequestState { Request = request, Path = PathOf(request) };
-        using var message = new HttpRequestMessage(request.Method, BuildUri(request)) { Content = request.Content };
-        message.Headers.TryAddWithoutValidation("User-Agent", userAgent);
-        state.AttachTo(message);
+        var state = new RequestState { Request = request };
         HttpResponseMessage response;
         try
         {
-            response = await httpClientSource().SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken)
-                .ConfigureAwait(false);
+            response = await request.Send(state, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -100,32 +78,28 @@ internal sealed class RequestExecutor(
         }
         catch (UnusableCredentialException exception)
         {
-            var details = Describe(request, state, response: null, new ProviderError(exception.Message), body: default) with
+            var details = Describe(state, response: null, new ProviderError(exception.Message), body: default) with
             {
                 Attempts = state.Attempts - 1,
             };
-            Log.CallFailed(logger, protocol.Provider, request.Method.Method, state.Path, state.Attempts - 1, exception.Message);
+            Log.CallFailed(logger, protocol.Provider, state.Method, state.Path, state.Attempts - 1, exception.Message);
             throw new Errors.CallLogAuthenticationException(details);
         }
         catch (Exception exception) when (IsNetworkFailure(exception))
         {
             var failure = DescribeTransportFailure(exception, state);
-            var details = Describe(request, state, response: null, new ProviderError(failure), body: default);
-            Log.CallFailed(logger, protocol.Provider, request.Method.Method, state.Path, state.Attempts, failure);
+            var details = Describe(state, response: null, new ProviderError(failure), body: default);
+            Log.CallFailed(logger, protocol.Provider, state.Method, state.Path, state.Attempts, failure);
             var cause = exception is TimeoutRejectedException ? new TimeoutException(failure) : exception; // no Polly type reaches callers
             throw ExceptionFactory.FromTransportFailure(details, state, cause);
-        }
-        finally
-        {
-            message.Content = null; // the caller's content outlives this message
         }
 
         if (response.IsSuccessStatusCode && state.BodyProblem is { } problem)
         {
             using (response)
             {
-                var details = Describe(request, state, response, new ProviderError(problem + CreatedAdvice(request)), ResponseBodyReader.BodyOf(response).Span);
-                Log.CallFailed(logger, protocol.Provider, request.Method.Method, state.Path, state.Attempts, problem);
+                var details = Describe(state, response, new ProviderError(problem + CreatedAdvice(request)), ResponseBodyReader.BodyOf(response).Span);
+                Log.CallFailed(logger, protocol.Provider, state.Method, state.Path, state.Attempts, problem);
                 throw new CallLogResponseFormatException(details);
             }
         }
@@ -137,7 +111,7 @@ internal sealed class RequestExecutor(
 
         using (response)
         {
-            throw FailureFromResponse(request, state, response);
+            throw FailureFromResponse(state, response);
         }
     }
 
@@ -150,12 +124,12 @@ internal sealed class RequestExecutor(
         return state.Attempts == 0 ? failure + "; nothing was sent" : failure;
     }
 
-    private CallLogApiException FailureFromResponse(ApiRequest request, RequestState state, HttpResponseMessage response)
+    private CallLogApiException FailureFromResponse(RequestState state, HttpResponseMessage response)
     {
         var body = ResponseBodyReader.BodyOf(response).Span;
         var head = body[..Math.Min(body.Length, MaxErrorBodyBytes)];
         var redirectHost = IsRedirect(response.StatusCode) ? ResponseHeaders.RedirectHost(response, state.Secrets) : null;
-        var details = Describe(request, state, response, protocol.ParseError(head, response.Content.Headers.ContentType?.MediaType), head);
+        var details = Describe(state, response, protocol.ParseError(head, response.Content.Headers.ContentType?.MediaType), head);
         if (IsRedirect(response.StatusCode))
         {
             // Set after masking: a host such as 10.0.0.12 would otherwise be masked as a phone number.
@@ -165,7 +139,7 @@ internal sealed class RequestExecutor(
             };
         }
 
-        Log.CallFailed(logger, protocol.Provider, request.Method.Method, state.Path, state.Attempts, Log.Describe(response.StatusCode));
+        Log.CallFailed(logger, protocol.Provider, state.Method, state.Path, state.Attempts, Log.Describe(response.StatusCode));
         return ExceptionFactory.FromStatus(details, state, timeProvider.GetUtcNow(), redirectHost);
     }
 
@@ -189,7 +163,7 @@ internal sealed class RequestExecutor(
             problem = $"The response body is not the expected JSON ({exception.Path ?? "root"}, byte {exception.BytePositionInLine}).";
         }
 
-        var details = Describe(state.Request, state, response, new ProviderError(problem + CreatedAdvice(state.Request)), body);
+        var details = Describe(state, response, new ProviderError(problem + CreatedAdvice(state.Request)), body);
         throw new CallLogResponseFormatException(details, failure);
     }
 
@@ -201,14 +175,13 @@ internal sealed class RequestExecutor(
         ? " The server answered with success, so it was most likely created: look it up before creating it again."
         : "";
 
-    private CallLogErrorDetails Describe(
-        ApiRequest request, RequestState state, HttpResponseMessage? response, ProviderError error, ReadOnlySpan<byte> body)
+    private CallLogErrorDetails Describe(RequestState state, HttpResponseMessage? response, ProviderError error, ReadOnlySpan<byte> body)
     {
-        IReadOnlyList<string> sensitive = [.. PersonalValuesOf(request), .. state.Secrets];
+        IReadOnlyList<string> sensitive = [.. PersonalValuesOf(state), .. state.Secrets];
         return new()
         {
             Provider = protocol.Provider,
-            Method = request.Method.Method,
+            Method = state.Method,
             RequestPath = state.Path,
             StatusCode = response?.StatusCode,
             ErrorCode = Redactor.CleanServerText(error.Code, state.Secrets),
@@ -226,18 +199,8 @@ internal sealed class RequestExecutor(
     }
 
     /// <summary>What the request itself carried that must not come back in an exception (a server may echo it in an error).</summary>
-    private static IReadOnlyList<string> PersonalValuesOf(ApiRequest request)
-    {
-        if (request.Content is not ByteArrayContent { Headers.ContentType.MediaType: "application/json" } json)
-        {
-            return [];
-        }
-
-        using var stream = json.ReadAsStream();
-        using var body = new MemoryStream();
-        stream.CopyTo(body);
-        return Redactor.PersonalValues(body.GetBuffer().AsSpan(0, (int)body.Length));
-    }
+    private static IReadOnlyList<string> PersonalValuesOf(RequestState state) =>
+        state.SentJson.IsEmpty ? [] : Redactor.PersonalValues(state.SentJson.Span);
 
     private RateLimiting.RateLimitInfo? RateLimitOf(HttpResponseMessage response) =>
         protocol.ParseRateLimit(response, timeProvider.GetUtcNow());
@@ -250,12 +213,4 @@ internal sealed class RequestExecutor(
 
     private static bool IsNetworkFailure(Exception exception) =>
         FailureClassifier.IsTransportFailure(exception) || exception is OperationCanceledException;
-
-    private Uri BuildUri(ApiRequest request) =>
-        new(baseAddress, request.Query.Length == 0 ? request.Path : request.Path + "?" + request.Query);
-
-    private string PathOf(ApiRequest request) => PathOf(request.Path);
-
-    /// <summary>A path relative to the base address, from the host on: what logs and exceptions name.</summary>
-    public string PathOf(string relativePath) => baseAddress.AbsolutePath + relativePath;
 }

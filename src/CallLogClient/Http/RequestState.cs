@@ -4,12 +4,22 @@ namespace CallLogClient.Http;
 /// <remarks>One per call; its attempts run one after another, never at once.</remarks>
 internal sealed class RequestState
 {
-    private static readonly HttpRequestOptionsKey<RequestState> Key = new("CallLogClient.RequestState");
+    /// <summary>The request option the Refit methods put the state under (<c>[Property(RequestState.OptionKey)]</c>).</summary>
+    public const string OptionKey = "CallLogClient.RequestState";
+
+    private static readonly HttpRequestOptionsKey<RequestState> Key = new(OptionKey);
 
     public required ApiRequest Request { get; init; }
 
-    /// <summary>The request's path from the host on, without the query string: what logs and exceptions name.</summary>
-    public required string Path { get; init; }
+    /// <summary>The request's method, as logs and exceptions name it; empty until the request reaches the handler chain.</summary>
+    public string Method { get; private set; } = "";
+
+    /// <summary>The request's path from the host on, without the query string: what logs and exceptions name. Empty until sent.</summary>
+    public string Path { get; private set; } = "";
+
+    /// <summary>The JSON body sent, kept to mask what the caller sent out of error text; empty for other bodies.</summary>
+    /// <remarks>Copied when the call enters the handler chain: the Refit client disposes the request once it is sent.</remarks>
+    public ReadOnlyMemory<byte> SentJson { get; private set; }
 
     /// <summary>Attempts sent so far; 0 when the call failed before its first attempt (e.g. timed out waiting for budget).</summary>
     public int Attempts { get; private set; }
@@ -43,7 +53,21 @@ internal sealed class RequestState
     /// <summary>The overall timeout ended the call.</summary>
     public bool OverallTimedOut { get; set; }
 
-    public void Start(DateTimeOffset now) => StartedAt = now;
+    /// <summary>The call enters the retry pipeline with the request the Refit client built.</summary>
+    public void Start(HttpRequestMessage message, DateTimeOffset now)
+    {
+        Method = message.Method.Method;
+        Path = message.RequestUri?.AbsolutePath ?? "";
+        if (message.Content is ByteArrayContent { Headers.ContentType.MediaType: "application/json" } json)
+        {
+            using var stream = json.ReadAsStream();
+            using var body = new MemoryStream();
+            stream.CopyTo(body);
+            SentJson = body.ToArray();
+        }
+
+        StartedAt = now;
+    }
 
     public void BeginAttempt(DateTimeOffset now)
     {
@@ -59,8 +83,6 @@ internal sealed class RequestState
         ServerDelay = delay;
         ServerResumesAt = receivedAt + delay;
     }
-
-    public void AttachTo(HttpRequestMessage message) => message.Options.Set(Key, this);
 
     public static RequestState? Of(HttpRequestMessage message) =>
         message.Options.TryGetValue(Key, out var state) ? state : null;

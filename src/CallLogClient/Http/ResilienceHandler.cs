@@ -44,7 +44,7 @@ internal sealed class ResilienceHandler : DelegatingHandler
     {
         var state = RequestState.Of(request)
             ?? throw new InvalidOperationException("Requests must be sent through the client's request executor.");
-        state.Start(timeProvider.GetUtcNow());
+        state.Start(request, timeProvider.GetUtcNow());
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(StateKey, state);
         try
@@ -185,7 +185,7 @@ internal sealed class ResilienceHandler : DelegatingHandler
         }
 
         Log.ServerDelayRefused(
-            logger, protocol.Provider, state.Request.Method.Method, state.Path, (long)hint.TotalMilliseconds, state.WaitRefusedBecause);
+            logger, protocol.Provider, state.Method, state.Path, (long)hint.TotalMilliseconds, state.WaitRefusedBecause);
         return false;
     }
 
@@ -204,7 +204,7 @@ internal sealed class ResilienceHandler : DelegatingHandler
         }
 
         Log.RetryScheduled(
-            logger, protocol.Provider, state.Request.Method.Method, state.Path, args.AttemptNumber + 1, failure,
+            logger, protocol.Provider, state.Method, state.Path, args.AttemptNumber + 1, failure,
             (long)args.RetryDelay.TotalMilliseconds);
         return ValueTask.CompletedTask;
     }

@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CallLogClient.Errors;
@@ -25,9 +24,11 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     /// <summary>A 409 "recording already exists" after an upload attempt that may have gone through: that attempt stored it.</summary>
     private static readonly IReadOnlySet<HttpStatusCode> StoredByEarlierAttempt = new[] { HttpStatusCode.Conflict }.ToFrozenSet();
 
-    private const string CallLogsPath = "callLogs";
-
     private readonly RequestExecutor executor;
+    private readonly Func<IPipedriveCallLogsApi> api;
+
+    /// <summary>The list's path from the host on, for exceptions about its pages.</summary>
+    private readonly string listPath;
     private readonly HttpClient? ownedHttpClient;
 
     /// <summary>Creates a client with its own connection pool and handler chain, for use without dependency injection.</summary>
@@ -39,14 +40,19 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
         options.Validate();
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(HttpClientName);
         var httpClient = HandlerChain.CreateHttpClient(options, PipedriveProtocol.Instance, options.Credential!, logger);
+        ApiHttpClient.Configure(httpClient, options.EffectiveBaseAddress, options.ApplicationId);
         ownedHttpClient = httpClient;
-        executor = CreateExecutor(options, () => httpClient, logger);
+        executor = new RequestExecutor(PipedriveProtocol.Instance, options.TimeProvider, logger);
+        listPath = options.EffectiveBaseAddress.AbsolutePath + "callLogs";
+        api = GeneratedApi.Over<IPipedriveCallLogsApi>(() => httpClient, Context);
     }
 
     internal PipedriveCallLogsClient(PipedriveClientOptions options, Func<HttpClient> httpClientSource, ILogger logger)
     {
         options.Validate();
-        executor = CreateExecutor(options, httpClientSource, logger);
+        executor = new RequestExecutor(PipedriveProtocol.Instance, options.TimeProvider, logger);
+        listPath = options.EffectiveBaseAddress.AbsolutePath + "callLogs";
+        api = GeneratedApi.Over<IPipedriveCallLogsApi>(httpClientSource, Context);
     }
 
     /// <inheritdoc/>
@@ -58,21 +64,15 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
         int start = 0, int limit = 50, CancellationToken cancellationToken = default)
     {
         PipedriveRequestValidator.ValidatePage(start, limit);
-        var request = new ApiRequest
-        {
-            Method = HttpMethod.Get,
-            Path = CallLogsPath,
-            Query = $"start={start}&limit={limit}",
-            Cost = 20,
-        };
+        var request = new ApiRequest { Send = (state, token) => api().ListAsync(start, limit, state, token), Cost = 20 };
         var response = await executor.SendAsync(request, Context.PipedriveResponseListPipedriveCallLog, cancellationToken)
             .ConfigureAwait(false);
-        var envelope = EnsureSuccess(request, response);
+        var envelope = EnsureSuccess(response);
         var pagination = envelope.AdditionalData?.Pagination
             ?? new PipedrivePagination { Start = start, Limit = limit, MoreItemsInCollection = false };
         var items = envelope.Data ?? [];
         return items.Contains(null!)
-            ? throw Unsuccessful(request, response, "The list held a null item instead of a call log.")
+            ? throw Unsuccessful(response, "The list held a null item instead of a call log.")
             : response.With(new PipedriveCallLogPage(items, pagination));
     }
 
@@ -91,7 +91,7 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     public async Task<CallLogResponse<PipedriveCallLog>> GetWithResponseAsync(string id, CancellationToken cancellationToken = default)
     {
         PathSegment.Validate(id);
-        var request = new ApiRequest { Method = HttpMethod.Get, Path = CallLogPath(id), Cost = 2 };
+        var request = new ApiRequest { Send = (state, token) => api().GetAsync(id, state, token), Cost = 2 };
         return await SendForCallLogAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
@@ -104,12 +104,9 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
         PipedriveCreateCallLogRequest request, CancellationToken cancellationToken = default)
     {
         PipedriveRequestValidator.ValidateCreate(request);
-        var content = JsonBody.From(JsonSerializer.SerializeToUtf8Bytes(request, Context.PipedriveCreateCallLogRequest));
         var apiRequest = new ApiRequest
         {
-            Method = HttpMethod.Post,
-            Path = CallLogsPath,
-            Content = content,
+            Send = (state, token) => api().CreateAsync(request, state, token),
             Replay = ReplayPolicy.CreateOnce,
             Cost = 10,
             Model = request,
@@ -128,18 +125,16 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     {
         PathSegment.Validate(id);
         ArgumentNullException.ThrowIfNull(audio);
-        var content = RecordingContent.Create(audio, fileName, AudioMediaType.Parse(contentType, nameof(contentType)));
+        var file = RecordingPart.Create(audio, fileName, AudioMediaType.Parse(contentType, nameof(contentType)));
         var request = new ApiRequest
         {
-            Method = HttpMethod.Post,
-            Path = CallLogPath(id) + "/recordings",
-            Content = content,
+            Send = (state, token) => api().AddRecordingAsync(id, file, state, token),
             Replay = audio.CanSeek ? ReplayPolicy.Idempotent : ReplayPolicy.Never,
             DoneByEarlierAttempt = StoredByEarlierAttempt,
             Cost = 10,
         };
         var response = await executor.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        EnsureNotRefused(request, response);
+        EnsureNotRefused(response);
         return response.WithoutValue();
     }
 
@@ -166,13 +161,12 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
         PathSegment.Validate(id);
         var request = new ApiRequest
         {
-            Method = HttpMethod.Delete,
-            Path = CallLogPath(id),
+            Send = (state, token) => api().DeleteAsync(id, state, token),
             DoneByEarlierAttempt = ApiRequest.DeletedByEarlierAttempt,
             Cost = 6,
         };
         var response = await executor.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        EnsureNotRefused(request, response);
+        EnsureNotRefused(response);
         return response.WithoutValue();
     }
 
@@ -201,7 +195,7 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
             }
 
             start = NextStart(start, page, repeats.NewOnPage)
-                ?? throw PagingFailure.Create(CallLogProvider.Pipedrive, executor.PathOf(CallLogsPath), response, StuckPageProblem(start, page));
+                ?? throw PagingFailure.Create(CallLogProvider.Pipedrive, listPath, response, StuckPageProblem(start, page));
             repeats.NextPage();
         }
     }
@@ -223,21 +217,21 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     {
         var response = await executor.SendAsync(request, Context.PipedriveResponsePipedriveCallLog, cancellationToken)
             .ConfigureAwait(false);
-        return EnsureSuccess(request, response).Data is { Id.Length: > 0 } callLog
+        return EnsureSuccess(response).Data is { Id.Length: > 0 } callLog
             ? response.With(callLog)
             : throw new CallLogResponseFormatException(executor.DescribeUnsuccessful(
-                request, response, "The response carried no call log (no data, or no id)." + RequestExecutor.CreatedAdvice(request), errorCode: null));
+                response, "The response carried no call log (no data, or no id)." + RequestExecutor.CreatedAdvice(request), errorCode: null));
     }
 
     /// <summary>Pipedrive can answer 2xx with <c>success:false</c>; that is a failure, not a result.</summary>
-    private PipedriveResponse<T> EnsureSuccess<T>(ApiRequest request, ApiResponse<PipedriveResponse<T>> response) =>
-        response.Value.Success == false ? throw Unsuccessful(request, response, response.Value.Error) : response.Value;
+    private PipedriveResponse<T> EnsureSuccess<T>(ApiResponse<PipedriveResponse<T>> response) =>
+        response.Value.Success == false ? throw Unsuccessful(response, response.Value.Error) : response.Value;
 
     /// <summary>
     /// For calls whose success body carries nothing (<c>{success:true}</c>): a 2xx is a success, even empty or
     /// unreadable, unless its body says <c>success:false</c>. A 404/410 here is a delete a retry found already done.
     /// </summary>
-    private void EnsureNotRefused(ApiRequest request, ApiResponse<ReadOnlyMemory<byte>> response)
+    private void EnsureNotRefused(ApiResponse<ReadOnlyMemory<byte>> response)
     {
         if ((int)response.StatusCode is < 200 or > 299 || !ErrorBodyText.LooksLikeJsonObject(response.Value.Span))
         {
@@ -256,15 +250,10 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
 
         if (envelope?.Success == false)
         {
-            throw Unsuccessful(request, response, envelope.Error);
+            throw Unsuccessful(response, envelope.Error);
         }
     }
 
-    private CallLogResponseFormatException Unsuccessful<T>(ApiRequest request, ApiResponse<T> response, string? error) =>
-        new(executor.DescribeUnsuccessful(request, response, error ?? "success:false in a 2xx response.", errorCode: null));
-
-    private static string CallLogPath(string id) => CallLogsPath + "/" + PathSegment.Escape(id);
-
-    private static RequestExecutor CreateExecutor(PipedriveClientOptions options, Func<HttpClient> httpClientSource, ILogger logger) =>
-        RequestExecutor.For(options, options.EffectiveBaseAddress, PipedriveProtocol.Instance, httpClientSource, logger);
+    private CallLogResponseFormatException Unsuccessful<T>(ApiResponse<T> response, string? error) =>
+        new(executor.DescribeUnsuccessful(response, error ?? "success:false in a 2xx response.", errorCode: null));
 }

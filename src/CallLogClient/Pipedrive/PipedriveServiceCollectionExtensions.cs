@@ -20,6 +20,7 @@ public static class PipedriveServiceCollectionExtensions
             PipedriveCallLogsClient.HttpClientName,
             configure,
             PipedriveProtocol.Instance,
+            options => options.EffectiveBaseAddress,
             options => options.Credential!,
             (options, httpClient, logger) => new PipedriveCallLogsClient(options, httpClient, logger));
 }

@@ -199,7 +199,7 @@ public sealed class RequestBudgetTests(WireMockFixture wireMock) : WireTest(wire
         var logger = Output.LoggerFactory.CreateLogger(PipedriveCallLogsClient.HttpClientName);
         var handler = HandlerChain.Resilience(options, PipedriveProtocol.Instance, budget, logger);
         handler.InnerHandler = new AuthenticationHandler(options.Credential) { InnerHandler = new SocketsHttpHandler() };
-        var http = new HttpClient(handler);
+        var http = new HttpClient(handler) { BaseAddress = PipedriveBase };
         Track(http);
         Track(budget);
         return (new PipedriveCallLogsClient(options, () => http, logger), budget);

@@ -1,17 +1,35 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Refit;
 
-namespace CallLogClient.Http;
+namespace CallLogClient.Pipedrive;
 
 /// <summary>
-/// A <c>multipart/form-data</c> body with one file part, streamed from the caller's stream. The content is never
-/// disposed by the client, so the caller's stream stays open; a seekable stream is rewound on every attempt.
+/// The audio file of a recording upload, as a part of Refit's multipart body. Its content is written by hand:
+/// Refit's <see cref="StreamPart"/> cannot carry media-type parameters (<c>audio/webm; codecs=opus</c>), and this
+/// content streams the caller's stream without buffering it, rewinds a seekable one on every attempt, and never
+/// disposes it.
 /// </summary>
-internal static class RecordingContent
+internal sealed class RecordingPart : MultipartItem
 {
-    public const string PartName = "file";
+    /// <summary>
+    /// The multipart boundary. Refit writes a boundary fixed at compile time; this one is long and this client's own,
+    /// so that no audio file plausibly contains it (Refit's default is a well-known string).
+    /// </summary>
+    public const string Boundary = "CallLogClient-recording-9d3b7f41c2a84e6f";
 
-    public static MultipartFormDataContent Create(Stream audio, string fileName, MediaTypeHeaderValue mediaType)
+    private readonly Stream audio;
+    private readonly MediaTypeHeaderValue mediaType;
+
+    private RecordingPart(Stream audio, string fileName, MediaTypeHeaderValue mediaType)
+        : base(fileName, contentType: null)
+    {
+        this.audio = audio;
+        this.mediaType = mediaType;
+    }
+
+    /// <summary>The part, once the stream and file name are checked; nothing is read yet.</summary>
+    public static RecordingPart Create(Stream audio, string fileName, MediaTypeHeaderValue mediaType)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
         if (fileName.Any(c => char.IsControl(c) || c is '"' or '\\' or '/'))
@@ -29,24 +47,14 @@ internal static class RecordingContent
             throw new ArgumentException("The audio stream is empty.", nameof(audio));
         }
 
-        var file = new CallerStreamContent(audio);
-        file.Headers.ContentType = mediaType;
-        file.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data")
-        {
-            Name = $"\"{PartName}\"",
-            FileName = $"\"{fileName}\"",
-        };
-        if (!fileName.All(char.IsAscii))
-        {
-            file.Headers.ContentDisposition.FileNameStar = fileName;
-        }
-
-        return new MultipartFormDataContent { file };
+        return new RecordingPart(audio, fileName, mediaType);
     }
 
+    protected override HttpContent CreateContent() => new CallerStreamContent(audio) { Headers = { ContentType = mediaType } };
+
     /// <summary>
-    /// The caller's stream as a part body, never disposed: <see cref="StreamContent"/> disposes a forward-only stream
-    /// once it has sent it. A seekable stream is rewound to where it started on every attempt.
+    /// The caller's stream as a part body, never disposed: <see cref="StreamContent"/> disposes its stream with the
+    /// request, which the Refit client disposes once sent. A seekable stream is rewound to where it started on every attempt.
     /// </summary>
     private sealed class CallerStreamContent(Stream audio) : HttpContent
     {
