@@ -21,8 +21,6 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
     private readonly RequestExecutor executor;
     private readonly Func<ICloseCallActivitiesApi> api;
 
-    /// <summary>The list's path from the host on, for exceptions about its pages.</summary>
-    private readonly string listPath;
     private readonly TimeProvider timeProvider;
     private readonly HttpClient? ownedHttpClient;
 
@@ -38,7 +36,6 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
         ApiHttpClient.Configure(httpClient, options.BaseAddress, options.ApplicationId);
         ownedHttpClient = httpClient;
         executor = new RequestExecutor(CloseProtocol.Instance, options.TimeProvider, logger);
-        listPath = options.BaseAddress.AbsolutePath + "activity/call/";
         api = GeneratedApi.Over<ICloseCallActivitiesApi>(() => httpClient, Context);
         timeProvider = options.TimeProvider;
     }
@@ -47,7 +44,6 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
     {
         options.Validate();
         executor = new RequestExecutor(CloseProtocol.Instance, options.TimeProvider, logger);
-        listPath = options.BaseAddress.AbsolutePath + "activity/call/";
         api = GeneratedApi.Over<ICloseCallActivitiesApi>(httpClientSource, Context);
         timeProvider = options.TimeProvider;
     }
@@ -61,12 +57,13 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
         ValueOf(ListPageWithResponseAsync(query, skip, limit, cancellationToken));
 
     /// <inheritdoc/>
-    public Task<CallLogResponse<CloseCallActivityPage>> ListPageWithResponseAsync(
+    public async Task<CallLogResponse<CloseCallActivityPage>> ListPageWithResponseAsync(
         CloseCallQuery? query = null, int skip = 0, int limit = 100, CancellationToken cancellationToken = default)
     {
         CloseRequestValidator.ValidateQuery(query);
         CloseRequestValidator.ValidatePage(skip, limit);
-        return ReadPageWithResponseAsync(query, skip, limit, cancellationToken);
+        var response = await ReadPageAsync(query, skip, limit, cancellationToken).ConfigureAwait(false);
+        return response.With(response.Value);
     }
 
     /// <inheritdoc/>
@@ -84,7 +81,7 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
     {
         CloseRequestValidator.ValidateQuery(query);
         CloseRequestValidator.ValidatePageSize(pageSize, nameof(pageSize));
-        return new CloseDateWindowReader(ReadPageWithResponseAsync, listPath, MaxSkip, timeProvider)
+        return new CloseDateWindowReader(ReadPageAsync, executor, MaxSkip, timeProvider)
             .ReadAsync(query, pageSize, cancellationToken);
     }
 
@@ -159,19 +156,19 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
         CloseCallQuery? query, int pageSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var paging = new ClosePaging(
-            (skip, token) => ReadPageWithResponseAsync(query, skip, pageSize, token),
-            listPath,
+            (skip, token) => ReadPageAsync(query, skip, pageSize, token),
+            executor,
             MaxSkip,
             $"More calls match than Close lets a list skip ({MaxSkip}); read them with ListAllByDateWindowsAsync, which splits the range by date_created.");
-        var first = new StrongBox<CallLogResponse<CloseCallActivityPage>?>(
-            await ReadPageWithResponseAsync(query, 0, pageSize, cancellationToken).ConfigureAwait(false));
+        var first = new StrongBox<ApiResponse<CloseCallActivityPage>?>(
+            await ReadPageAsync(query, 0, pageSize, cancellationToken).ConfigureAwait(false));
         await foreach (var call in paging.ContinueAsync(first, include: static _ => true, cancellationToken).ConfigureAwait(false))
         {
             yield return call;
         }
     }
 
-    private async Task<CallLogResponse<CloseCallActivityPage>> ReadPageWithResponseAsync(
+    private async Task<ApiResponse<CloseCallActivityPage>> ReadPageAsync(
         CloseCallQuery? query, int skip, int limit, CancellationToken cancellationToken)
     {
         var request = new ApiRequest { Send = (state, token) => SendListAsync(query, skip, limit, state, token) };
@@ -180,7 +177,7 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
         return items.Contains(null!)
             ? throw new CallLogResponseFormatException(
                 executor.DescribeUnsuccessful(response, "The list held a null item instead of a call activity.", errorCode: null))
-            : response.With(new CloseCallActivityPage(items, response.Value.HasMore, skip));
+            : response.Carrying(new CloseCallActivityPage(items, response.Value.HasMore, skip));
     }
 
     /// <summary>Sends a request answered by one call activity; unless <c>_fields</c> left it out, it must carry its id.</summary>

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using CallLogClient.Close.Models;
 using CallLogClient.Errors;
+using CallLogClient.Http;
 
 namespace CallLogClient.Close;
 
@@ -11,8 +12,8 @@ namespace CallLogClient.Close;
 /// algorithm is described on <see cref="ICloseCallActivitiesClient.ListAllByDateWindowsAsync"/>.
 /// </summary>
 internal sealed partial class CloseDateWindowReader(
-    Func<CloseCallQuery, int, int, CancellationToken, Task<CallLogResponse<CloseCallActivityPage>>> readPage,
-    string requestPath,
+    Func<CloseCallQuery, int, int, CancellationToken, Task<ApiResponse<CloseCallActivityPage>>> readPage,
+    RequestExecutor executor,
     int maxSkip,
     TimeProvider timeProvider)
 {
@@ -34,7 +35,7 @@ internal sealed partial class CloseDateWindowReader(
         while (windows.TryPop(out var window))
         {
             var windowQuery = query.With(window.Filter);
-            var first = new StrongBox<CallLogResponse<CloseCallActivityPage>?>(
+            var first = new StrongBox<ApiResponse<CloseCallActivityPage>?>(
                 await readPage(windowQuery, 0, pageSize, cancellationToken).ConfigureAwait(false));
             if (first.Value!.Value.HasMore)
             {
@@ -50,7 +51,7 @@ internal sealed partial class CloseDateWindowReader(
 
             var paging = new ClosePaging(
                 (skip, token) => readPage(windowQuery, skip, pageSize, token),
-                requestPath,
+                executor,
                 cap,
                 $"The date_created window from {window.Start:o} to {window.End:o} grew past Close's _skip cap ({cap}) while it was read.");
             var calls = paging.ContinueAsync(first, window.Owns, cancellationToken);

@@ -11,11 +11,11 @@ namespace CallLogClient.Close;
 /// with a typed exception instead of stopping silently or looping.
 /// </summary>
 internal sealed class ClosePaging(
-    Func<int, CancellationToken, Task<CallLogResponse<CloseCallActivityPage>>> readPageAt, string requestPath, int maxSkip, string pastCapMessage)
+    Func<int, CancellationToken, Task<ApiResponse<CloseCallActivityPage>>> readPageAt, RequestExecutor executor, int maxSkip, string pastCapMessage)
 {
     /// <summary>Walks on from <paramref name="first"/>, which is emptied so that the walk alone holds the page.</summary>
     public async IAsyncEnumerable<CloseCallActivity> ContinueAsync(
-        StrongBox<CallLogResponse<CloseCallActivityPage>?> first,
+        StrongBox<ApiResponse<CloseCallActivityPage>?> first,
         Func<CloseCallActivity, bool> include,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -43,7 +43,7 @@ internal sealed class ClosePaging(
                 var problem = page.Items.Count == 0
                     ? $"The page at _skip={page.Skip} says more calls follow (has_more) but holds none."
                     : $"The page at _skip={page.Skip} repeats the previous page.";
-                throw PagingFailure.Create(CallLogProvider.Close, requestPath, response, problem);
+                throw PagingFailure.Create(executor, response, problem);
             }
 
             var next = page.NextSkip!.Value;

@@ -11,6 +11,9 @@ internal sealed record ApiResponse<T>(T Value, HttpStatusCode StatusCode, string
     /// <summary>The public form, carrying <paramref name="value"/> (the body's payload) instead of the whole body.</summary>
     public CallLogResponse<TValue> With<TValue>(TValue value) => new(value, StatusCode, RequestId, RateLimit, Attempts);
 
+    /// <summary>The same response carrying <paramref name="value"/> (e.g. a page built from the body), still internal.</summary>
+    public ApiResponse<TValue> Carrying<TValue>(TValue value) => new(value, StatusCode, RequestId, RateLimit, Call);
+
     /// <summary>The public form of a response whose body carries nothing to return.</summary>
     public CallLogResponse WithoutValue() => new(StatusCode, RequestId, RateLimit, Attempts);
 }

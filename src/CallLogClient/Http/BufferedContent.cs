@@ -5,8 +5,6 @@ namespace CallLogClient.Http;
 /// <summary>A response body already read into memory (bounded, decompressed, without a UTF-8 byte-order mark).</summary>
 internal sealed class BufferedContent(byte[] buffer, int offset, int length) : HttpContent
 {
-    public static readonly BufferedContent Empty = new([], 0, 0);
-
     public ReadOnlyMemory<byte> Body => buffer.AsMemory(offset, length);
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>

@@ -8,16 +8,10 @@ namespace CallLogClient.Http;
 /// </summary>
 internal static class PagingFailure
 {
-    public static CallLogResponseFormatException Create(CallLogProvider provider, string requestPath, CallLogResponse page, string problem) =>
-        new(new CallLogErrorDetails
+    public static CallLogResponseFormatException Create<T>(RequestExecutor executor, ApiResponse<T> page, string problem) =>
+        new(executor.DescribeUnsuccessful(page, errorMessage: null, errorCode: null) with
         {
-            Provider = provider,
-            Method = "GET",
-            RequestPath = requestPath,
-            StatusCode = page.StatusCode,
-            RequestId = page.RequestId,
-            RateLimit = page.RateLimit,
-            Attempts = page.Attempts,
+            // Set after masking: an offset of seven digits would otherwise be masked as a phone number.
             ErrorMessage = problem + " Reading stopped so that it neither loops nor silently skips items.",
         });
 }

@@ -27,8 +27,6 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     private readonly RequestExecutor executor;
     private readonly Func<IPipedriveCallLogsApi> api;
 
-    /// <summary>The list's path from the host on, for exceptions about its pages.</summary>
-    private readonly string listPath;
     private readonly HttpClient? ownedHttpClient;
 
     /// <summary>Creates a client with its own connection pool and handler chain, for use without dependency injection.</summary>
@@ -43,7 +41,6 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
         ApiHttpClient.Configure(httpClient, options.EffectiveBaseAddress, options.ApplicationId);
         ownedHttpClient = httpClient;
         executor = new RequestExecutor(PipedriveProtocol.Instance, options.TimeProvider, logger);
-        listPath = options.EffectiveBaseAddress.AbsolutePath + "callLogs";
         api = GeneratedApi.Over<IPipedriveCallLogsApi>(() => httpClient, Context);
     }
 
@@ -51,7 +48,6 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     {
         options.Validate();
         executor = new RequestExecutor(PipedriveProtocol.Instance, options.TimeProvider, logger);
-        listPath = options.EffectiveBaseAddress.AbsolutePath + "callLogs";
         api = GeneratedApi.Over<IPipedriveCallLogsApi>(httpClientSource, Context);
     }
 
@@ -64,6 +60,12 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
         int start = 0, int limit = 50, CancellationToken cancellationToken = default)
     {
         PipedriveRequestValidator.ValidatePage(start, limit);
+        var response = await ReadPageAsync(start, limit, cancellationToken).ConfigureAwait(false);
+        return response.With(response.Value);
+    }
+
+    private async Task<ApiResponse<PipedriveCallLogPage>> ReadPageAsync(int start, int limit, CancellationToken cancellationToken)
+    {
         var request = new ApiRequest { Send = (state, token) => api().ListAsync(start, limit, state, token), Cost = 20 };
         var response = await executor.SendAsync(request, Context.PipedriveResponseListPipedriveCallLog, cancellationToken)
             .ConfigureAwait(false);
@@ -73,7 +75,7 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
         var items = envelope.Data ?? [];
         return items.Contains(null!)
             ? throw Unsuccessful(response, "The list held a null item instead of a call log.")
-            : response.With(new PipedriveCallLogPage(items, pagination));
+            : response.Carrying(new PipedriveCallLogPage(items, pagination));
     }
 
     /// <inheritdoc/>
@@ -179,7 +181,7 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
         var start = 0;
         while (true)
         {
-            var response = await ListPageWithResponseAsync(start, pageSize, cancellationToken).ConfigureAwait(false);
+            var response = await ReadPageAsync(start, pageSize, cancellationToken).ConfigureAwait(false);
             var page = response.Value;
             foreach (var callLog in page.Items)
             {
@@ -195,7 +197,7 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
             }
 
             start = NextStart(start, page, repeats.NewOnPage)
-                ?? throw PagingFailure.Create(CallLogProvider.Pipedrive, listPath, response, StuckPageProblem(start, page));
+                ?? throw PagingFailure.Create(executor, response, StuckPageProblem(start, page));
             repeats.NextPage();
         }
     }
