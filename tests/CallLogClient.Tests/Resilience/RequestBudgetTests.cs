@@ -183,7 +183,7 @@ public sealed class RequestBudgetTests(WireMockFixture wireMock) : WireTest(wire
         Assert.Equal(2, Server.Count(Request.Create().UsingGet().WithPath(CallLogsPath)));
     }
 
-    /// <summary>The chain dependency injection builds (resilience over authentication), over a budget the test can inspect.</summary>
+    /// <summary>The chain dependency injection builds, over a budget the test can inspect.</summary>
     private (PipedriveCallLogsClient Client, ClientBudget Budget) ClientWithBudget(
         int tokens, TimeSpan? window = null, TimeSpan? overallTimeout = null)
     {
@@ -197,9 +197,9 @@ public sealed class RequestBudgetTests(WireMockFixture wireMock) : WireTest(wire
         options.Retry.OverallTimeout = overallTimeout ?? options.Retry.OverallTimeout;
         var budget = new ClientBudget(new RequestBudget { Tokens = tokens, Window = window ?? Window }, Clock);
         var logger = Output.LoggerFactory.CreateLogger(PipedriveCallLogsClient.HttpClientName);
-        var handler = HandlerChain.Resilience(options, PipedriveProtocol.Instance, budget, logger);
-        handler.InnerHandler = new AuthenticationHandler(options.Credential) { InnerHandler = new SocketsHttpHandler() };
-        var http = new HttpClient(handler) { BaseAddress = PipedriveBase };
+        var chain = HandlerChain.Create(
+            options, PipedriveProtocol.Instance, options.Credential, budget, logger, new SocketsHttpHandler());
+        var http = new HttpClient(chain) { BaseAddress = PipedriveBase };
         Track(http);
         Track(budget);
         return (new PipedriveCallLogsClient(options, () => http, logger), budget);

@@ -52,6 +52,11 @@ public sealed class ClientOutput : ILoggerProvider
             {
                 yield return ($"log value {log.Category}", value);
             }
+
+            foreach (var text in log.Exception is null ? [] : ExceptionTexts(log.Exception))
+            {
+                yield return ($"log exception {log.Category}", text);
+            }
         }
 
         foreach (var exception in exceptions)

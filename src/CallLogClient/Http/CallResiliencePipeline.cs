@@ -1,0 +1,152 @@
+using CallLogClient.Diagnostics;
+using CallLogClient.RateLimiting;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace CallLogClient.Http;
+
+/// <summary>
+/// The strategies every call runs through, built the same way for the handler <c>AddResilienceHandler</c> installs
+/// and for clients built without dependency injection: overall timeout → retry (method- and outcome-aware, honouring
+/// server hints up to a cap) → client-side budget (when configured) → per-attempt timeout. Every wait and timeout runs
+/// on the options' <see cref="TimeProvider"/> and ends with the caller's cancellation token.
+/// </summary>
+internal sealed class CallResiliencePipeline
+{
+    private readonly RetryOptions options;
+    private readonly TimeProvider timeProvider;
+    private readonly IProviderProtocol protocol;
+    private readonly ILogger logger;
+
+    private CallResiliencePipeline(CallLogClientOptions clientOptions, IProviderProtocol protocol, ILogger logger)
+    {
+        options = clientOptions.Retry;
+        timeProvider = clientOptions.TimeProvider;
+        this.protocol = protocol;
+        this.logger = logger;
+    }
+
+    /// <summary>Adds the strategies to <paramref name="builder"/>; the retry settings are read once, here.</summary>
+    public static void Configure(
+        ResiliencePipelineBuilder<HttpResponseMessage> builder,
+        CallLogClientOptions clientOptions,
+        IProviderProtocol protocol,
+        ClientBudget? budget,
+        ILogger logger)
+    {
+        var pipeline = new CallResiliencePipeline(clientOptions, protocol, logger);
+        var options = pipeline.options;
+        builder.TimeProvider = pipeline.timeProvider;
+        builder.AddTimeout(new TimeoutStrategyOptions
+        {
+            Timeout = options.OverallTimeout,
+            OnTimeout = args =>
+            {
+                StateOf(args.Context).OverallTimedOut = true;
+                return default;
+            },
+        });
+        if (options.MaxRetries > 0)
+        {
+            builder.AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.BaseDelay,
+                MaxDelay = options.MaxDelay,
+                ShouldHandle = args => ValueTask.FromResult(pipeline.ShouldRetry(args.Outcome, args.Context)),
+
+                // The providers' hints (Retry-After, x-ratelimit-reset, RateLimit) were read from the attempt's response.
+                ShouldRetryAfterHeader = false,
+                DelayGenerator = args => ValueTask.FromResult(StateOf(args.Context).ServerDelay is { } hint ? RoundUp(hint) : (TimeSpan?)null),
+                OnRetry = pipeline.OnRetry,
+            });
+        }
+
+        if (budget is not null)
+        {
+            builder.AddStrategy(_ => new BudgetStrategy(budget, StateOf, protocol.Provider, logger));
+        }
+
+        builder.AddTimeout(options.AttemptTimeout);
+    }
+
+    /// <summary>The state of the call a pipeline execution belongs to (the resilience handler puts its request in the context).</summary>
+    public static RequestState StateOf(ResilienceContext context) =>
+        RequestState.Of(context.GetRequestMessage()!)
+        ?? throw new InvalidOperationException("Requests must be sent through the client's request executor.");
+
+    private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
+    {
+        if (context.CancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        var state = StateOf(context);
+        var replay = state.Request.Replay;
+        if (outcome.Exception is { } exception)
+        {
+            return FailureClassifier.MayRetry(replay, exception);
+        }
+
+        if (!FailureClassifier.MayRetry(replay, outcome.Result!.StatusCode))
+        {
+            return false;
+        }
+
+        return state.ServerDelay is not { } hint || AcceptServerDelay(state, hint);
+    }
+
+    /// <summary>
+    /// A server hint is slept on only up to the cap, and only when the call's overall deadline leaves room for it;
+    /// otherwise the call fails at once and the exception says when the server will take requests again.
+    /// </summary>
+    private bool AcceptServerDelay(RequestState state, TimeSpan hint)
+    {
+        if (hint > options.MaxServerDelay)
+        {
+            state.WaitRefusedBecause = $"longer than RetryOptions.MaxServerDelay ({FailureClassifier.Format(options.MaxServerDelay)})";
+        }
+        else if (timeProvider.GetUtcNow() + hint >= state.StartedAt + options.OverallTimeout)
+        {
+            state.WaitRefusedBecause = $"past the call's RetryOptions.OverallTimeout ({FailureClassifier.Format(options.OverallTimeout)})";
+        }
+        else
+        {
+            return true;
+        }
+
+        Log.ServerDelayRefused(
+            logger, protocol.Provider, state.Method, state.Path, (long)hint.TotalMilliseconds, state.WaitRefusedBecause);
+        return false;
+    }
+
+    private ValueTask OnRetry(OnRetryArguments<HttpResponseMessage> args)
+    {
+        var state = StateOf(args.Context);
+        string failure;
+        if (args.Outcome.Exception is { } exception)
+        {
+            failure = Log.Describe(exception);
+        }
+        else
+        {
+            failure = Log.Describe(args.Outcome.Result!.StatusCode);
+            args.Outcome.Result.Dispose();
+        }
+
+        Log.RetryScheduled(
+            logger, protocol.Provider, state.Method, state.Path, args.AttemptNumber + 1, failure,
+            (long)args.RetryDelay.TotalMilliseconds);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Timers count whole milliseconds and drop the rest: rounding up keeps a retry from landing before the server's reset.</summary>
+    private static TimeSpan RoundUp(TimeSpan hint) =>
+        TimeSpan.FromTicks((hint.Ticks + TimeSpan.TicksPerMillisecond - 1) / TimeSpan.TicksPerMillisecond * TimeSpan.TicksPerMillisecond);
+}

@@ -1,0 +1,159 @@
+using CallLogClient.Http;
+using CallLogClient.Pipedrive;
+using CallLogClient.RateLimiting;
+using CallLogClient.Tests.Pipedrive;
+using CallLogClient.Tests.Support;
+using CallLogClient.Tests.WireMock;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+using Polly.Testing;
+using Polly.Timeout;
+using WireMock.RequestBuilders;
+using static CallLogClient.Tests.WireMock.Answers;
+
+namespace CallLogClient.Tests.Resilience;
+
+/// <summary>
+/// The resilience pipeline is Microsoft.Extensions.Http.Resilience's handler over Polly strategies built from the
+/// options, installed by <c>AddResilienceHandler</c> in dependency injection and in the same place of the same chain
+/// for clients built without it.
+/// </summary>
+[Collection(WireMockCollection.Name)]
+public sealed class ResiliencePipelineTests(WireMockFixture wireMock) : IAsyncLifetime
+{
+    private static readonly Type[] ExpectedChain =
+    [
+        typeof(CallStartHandler), typeof(ResilienceHandler), typeof(AttemptHandler), typeof(AuthenticationHandler), typeof(SocketsHttpHandler),
+    ];
+
+    public Task InitializeAsync()
+    {
+        wireMock.Reset();
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public void The_strategies_are_overall_timeout_retry_budget_and_attempt_timeout_as_the_options_say()
+    {
+        var options = Options(retries: 5);
+        using var budget = new ClientBudget(options.RequestBudget!, TimeProvider.System);
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
+
+        CallResiliencePipeline.Configure(builder, options, PipedriveProtocol.Instance, budget, NullLogger.Instance);
+
+        var descriptor = builder.Build().GetPipelineDescriptor();
+        Assert.Collection(
+            descriptor.Strategies,
+            overall => Assert.Equal(TimeSpan.FromSeconds(50), Assert.IsType<TimeoutStrategyOptions>(overall.Options).Timeout),
+            retry =>
+            {
+                var retryOptions = Assert.IsType<HttpRetryStrategyOptions>(retry.Options);
+                Assert.Equal(5, retryOptions.MaxRetryAttempts);
+                Assert.Equal(TimeSpan.FromMilliseconds(250), retryOptions.Delay);
+                Assert.Equal(TimeSpan.FromSeconds(10), retryOptions.MaxDelay);
+                Assert.Equal(DelayBackoffType.Exponential, retryOptions.BackoffType);
+                Assert.True(retryOptions.UseJitter);
+                Assert.False(retryOptions.ShouldRetryAfterHeader);
+                Assert.NotNull(retryOptions.DelayGenerator);
+            },
+            spend => Assert.IsType<BudgetStrategy>(spend.StrategyInstance),
+            attempt => Assert.Equal(TimeSpan.FromSeconds(7), Assert.IsType<TimeoutStrategyOptions>(attempt.Options).Timeout));
+    }
+
+    [Fact]
+    public void Without_retries_or_budget_only_the_two_timeouts_remain()
+    {
+        var options = Options(retries: 0);
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
+
+        CallResiliencePipeline.Configure(builder, options, PipedriveProtocol.Instance, budget: null, NullLogger.Instance);
+
+        var descriptor = builder.Build().GetPipelineDescriptor();
+        Assert.All(descriptor.Strategies, strategy => Assert.IsType<TimeoutStrategyOptions>(strategy.Options));
+        Assert.Equal(2, descriptor.Strategies.Count);
+    }
+
+    [Fact]
+    public void Dependency_injection_and_the_standalone_client_build_the_same_handler_chain()
+    {
+        var services = new ServiceCollection();
+        services.AddPipedriveCallLogs(o => Configure(o, 3));
+        using var provider = services.BuildServiceProvider();
+        var registered = provider.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(PipedriveCallLogsClient.HttpClientName);
+
+        using var standalone = HandlerChain.Create(
+            Options(3), PipedriveProtocol.Instance, PipedriveCredential.FromApiToken(TestSecrets.PipedriveApiToken), budget: null,
+            NullLogger.Instance, new SocketsHttpHandler());
+
+        Assert.Equal(ExpectedChain, ChainOf(registered));
+        Assert.Equal(ExpectedChain, ChainOf(standalone));
+    }
+
+    [Fact]
+    public async Task The_registered_pipeline_retries_a_read_and_its_telemetry_carries_no_secret()
+    {
+        const string path = "/v1/callLogs/c-retry";
+        wireMock.Server.GivenSequence(
+            Request.Create().UsingGet().WithPath(path),
+            Json(503, $$"""{"success":false,"error":"down for {{TestSecrets.PipedriveApiToken}}"}"""),
+            Json(body: PipedriveFixtures.Read("get-response.json")));
+        using var output = new ClientOutput();
+        var services = new ServiceCollection().AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(output));
+        services.AddPipedriveCallLogs(o =>
+        {
+            Configure(o, 2);
+            o.RequestBudget = null;
+            o.BaseAddress = new Uri(wireMock.BaseUri, "v1/");
+            o.Retry.BaseDelay = TimeSpan.FromMilliseconds(1);
+        });
+        await using var provider = services.BuildServiceProvider();
+
+        var callLog = await provider.GetRequiredService<IPipedriveCallLogsClient>().GetAsync("c-retry");
+
+        Assert.Equal("CAd92b224eb4a39b5ad8fea92ff0e", callLog.Id);
+        Assert.Equal(2, wireMock.Server.Requests().Count);
+        Assert.All(wireMock.Server.Requests(), request => Assert.Equal(TestSecrets.PipedriveApiToken, request.Header("x-api-token")));
+        Assert.Contains(output.Logs, log => log.Category.StartsWith("Polly", StringComparison.Ordinal));
+        Assert.Contains(output.Logs, log => log.EventId.Id == 3 && log.Message.Contains("HTTP 503", StringComparison.Ordinal));
+        output.AssertNoSecrets();
+    }
+
+    private static PipedriveClientOptions Options(int retries)
+    {
+        var options = new PipedriveClientOptions();
+        Configure(options, retries);
+        return options;
+    }
+
+    private static void Configure(PipedriveClientOptions options, int retries)
+    {
+        options.Credential = PipedriveCredential.FromApiToken(TestSecrets.PipedriveApiToken);
+        options.Retry.MaxRetries = retries;
+        options.Retry.BaseDelay = TimeSpan.FromMilliseconds(250);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(10);
+        options.Retry.AttemptTimeout = TimeSpan.FromSeconds(7);
+        options.Retry.OverallTimeout = TimeSpan.FromSeconds(50);
+        options.RequestBudget = retries > 0 ? new RequestBudget { Tokens = 80, Window = TimeSpan.FromSeconds(2) } : null;
+    }
+
+    /// <summary>The chain's handler types from the client's first handler down, without the factory's own wrappers.</summary>
+    private static Type[] ChainOf(HttpMessageHandler handler)
+    {
+        var chain = new List<Type>();
+        for (HttpMessageHandler? current = handler; current is not null; current = (current as DelegatingHandler)?.InnerHandler)
+        {
+            if (current.GetType().Assembly == typeof(HandlerChain).Assembly
+                || current is ResilienceHandler or SocketsHttpHandler)
+            {
+                chain.Add(current.GetType());
+            }
+        }
+
+        return [.. chain];
+    }
+}
