@@ -1,63 +1,102 @@
+using CallLogClient.Close;
 using CallLogClient.Errors;
 using CallLogClient.Pipedrive;
-using CallLogClient.Pipedrive.Models;
+using CallLogClient.Sample;
+using CallLogClient.Testing;
 
-// Logs one call into Pipedrive, reads it back, lists the latest page and deletes the call log again.
-// Without PIPEDRIVE_API_TOKEN it only prints the plan, so it is safe to run anywhere.
-var token = Environment.GetEnvironmentVariable("PIPEDRIVE_API_TOKEN");
-var companyDomain = Environment.GetEnvironmentVariable("PIPEDRIVE_COMPANY_DOMAIN");
-
-var options = new PipedriveClientOptions { CompanyDomain = companyDomain, ApplicationId = "sample" };
-var endedAt = DateTimeOffset.UtcNow;
-var request = new PipedriveCreateCallLogRequest
+// The whole life of a call log on both providers. With no settings it runs against the local emulator
+// (CallLogClient.Testing); PIPEDRIVE_API_TOKEN or CLOSE_API_KEY + CLOSE_LEAD_ID send that provider's run to a real
+// account instead, touching only what the run creates and deleting it again.
+var (settings, problem) = SampleSettings.FromEnvironment(Environment.GetEnvironmentVariable);
+if (settings is null)
 {
-    Subject = "CallLogClient sample call",
-    Outcome = PipedriveCallOutcome.Connected,
-    ToPhoneNumber = "+15555550100",
-    StartTime = endedAt.AddMinutes(-3),
-    EndTime = endedAt,
-    Duration = TimeSpan.FromMinutes(3),
-    Note = "<p>Logged by the CallLogClient sample.</p>",
-};
-
-if (string.IsNullOrWhiteSpace(token))
-{
-    Console.WriteLine("PIPEDRIVE_API_TOKEN is not set: dry run, nothing is sent.");
-    Console.WriteLine($"Would send to {options.EffectiveBaseAddress}:");
-    Console.WriteLine($"  1. POST callLogs        outcome={request.Outcome}, {request.StartTime:u} → {request.EndTime:u} (UTC), duration {request.Duration}");
-    Console.WriteLine("  2. GET  callLogs/{id}   read the new call log back");
-    Console.WriteLine("  3. GET  callLogs?start=0&limit=10   the latest page");
-    Console.WriteLine("  4. DELETE callLogs/{id} remove the sample call log again");
-    Console.WriteLine("Set PIPEDRIVE_API_TOKEN (and optionally PIPEDRIVE_COMPANY_DOMAIN) to run it for real.");
-    return 0;
+    Console.Error.WriteLine($"error: {problem}");
+    return 2;
 }
 
-options.Credential = PipedriveCredential.FromApiToken(token);
-using var client = new PipedriveCallLogsClient(options);
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
 
+var report = new Report(Console.Out);
+CallLogEmulator? emulator = null;
 try
 {
-    var created = await client.CreateAsync(request);
-    Console.WriteLine($"Created call log {created.Id} (activity {created.ActivityId}).");
+    if (!settings.PipedriveIsReal || !settings.CloseIsReal)
+    {
+        emulator = await CallLogEmulator.StartAsync(cancellationToken: cancel.Token);
+        report.Line($"Local emulator listening on {emulator.BaseAddress}");
+    }
 
-    var read = await client.GetAsync(created.Id);
-    Console.WriteLine($"Read back: outcome {read.Outcome}, {read.StartTime:u} → {read.EndTime:u}, recording: {read.HasRecording}.");
+    var pipedriveOptions = new PipedriveClientOptions { ApplicationId = "calllogclient-sample" };
+    if (settings.PipedriveIsReal)
+    {
+        pipedriveOptions.Credential = PipedriveCredential.FromApiToken(settings.PipedriveToken!);
+        pipedriveOptions.CompanyDomain = settings.PipedriveCompanyDomain;
+        pipedriveOptions.BaseAddress = settings.PipedriveBaseUrl ?? PipedriveClientOptions.DefaultBaseAddress;
+    }
+    else
+    {
+        pipedriveOptions.Credential = PipedriveCredential.FromApiToken(emulator!.PipedriveApiToken);
+        pipedriveOptions.BaseAddress = emulator.PipedriveBaseAddress;
+    }
 
-    var page = await client.ListPageAsync(start: 0, limit: 10);
-    Console.WriteLine($"Latest page: {page.Items.Count} call log(s), more: {page.Pagination.MoreItemsInCollection}.");
+    using (var pipedrive = new PipedriveCallLogsClient(pipedriveOptions))
+    {
+        report.Heading("Pipedrive call logs", settings.PipedriveIsReal ? pipedriveOptions.EffectiveBaseAddress.ToString() : "emulator");
+        await PipedriveWalkthrough.RunAsync(pipedrive, report, cancel.Token);
+    }
 
-    await client.DeleteAsync(created.Id);
-    Console.WriteLine($"Deleted call log {created.Id}.");
+    var closeOptions = new CloseClientOptions { ApplicationId = "calllogclient-sample" };
+    if (settings.CloseIsReal)
+    {
+        closeOptions.Credential = CloseCredential.FromApiKey(settings.CloseApiKey!);
+        closeOptions.BaseAddress = settings.CloseBaseUrl ?? CloseClientOptions.DefaultBaseAddress;
+    }
+    else
+    {
+        closeOptions.Credential = CloseCredential.FromApiKey(emulator!.CloseApiKey);
+        closeOptions.BaseAddress = emulator.CloseBaseAddress;
+    }
+
+    using (var close = new CloseCallActivitiesClient(closeOptions))
+    {
+        report.Heading("Close call activities", settings.CloseIsReal ? closeOptions.BaseAddress.ToString() : "emulator");
+        await CloseWalkthrough.RunAsync(close, settings.CloseLeadId ?? "lead_sample", report, cancel.Token);
+    }
+
+    report.Line("");
+    report.Line("Done: every call the run created was deleted again.");
     return 0;
 }
 catch (CallLogOutcomeUnknownException unknown)
 {
-    Console.Error.WriteLine(unknown.Message);
-    Console.Error.WriteLine($"Check Pipedrive for a call log sent at {unknown.SentAt:u} before running the sample again.");
-    return 2;
+    Console.Error.WriteLine($"error: {unknown.Message}");
+    Console.Error.WriteLine($"Look for a call sent at {unknown.SentAt:u} before running the sample again.");
+    return 3;
 }
 catch (CallLogApiException failure)
 {
-    Console.Error.WriteLine(failure.Message);
+    Console.Error.WriteLine($"error: {failure.Message}");
     return 1;
+}
+catch (ArgumentException invalid)
+{
+    Console.Error.WriteLine($"error: {invalid.Message}");
+    return 2;
+}
+catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+{
+    Console.Error.WriteLine("Cancelled.");
+    return 130;
+}
+finally
+{
+    if (emulator is not null)
+    {
+        await emulator.DisposeAsync();
+    }
 }
