@@ -9,6 +9,10 @@ namespace CallLogClient.Http;
 /// Spends a call's cost from the client-side budget before each attempt. Sits between the retry and the per-attempt
 /// timeout, so every attempt pays and waiting for budget never counts as a slow attempt.
 /// </summary>
+/// <remarks>
+/// Hand-written: Polly's rate-limiter strategy gives its lease back when the attempt ends, while a spend here holds its
+/// tokens for a whole window after the attempt (the providers count requests per rolling window, not in flight).
+/// </remarks>
 internal sealed class BudgetStrategy(ClientBudget budget, Func<ResilienceContext, RequestState> stateOf, CallLogProvider provider, ILogger logger)
     : ResilienceStrategy<HttpResponseMessage>
 {
