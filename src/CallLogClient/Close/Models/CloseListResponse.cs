@@ -3,7 +3,7 @@ namespace CallLogClient.Close.Models;
 /// <summary>The envelope of a Close list response: <c>{data, has_more}</c>.</summary>
 internal sealed class CloseListResponse
 {
-    public List<CloseCallActivity>? Data { get; init; }
+    public List<CloseCallActivity>? Data { get; set; }
 
-    public bool HasMore { get; init; }
+    public bool HasMore { get; set; }
 }

@@ -10,13 +10,13 @@ namespace CallLogClient.Close.Models;
 public sealed class CloseTranscript
 {
     /// <summary>What was said, in order.</summary>
-    public IReadOnlyList<CloseTranscriptUtterance>? Utterances { get; init; }
+    public IReadOnlyList<CloseTranscriptUtterance>? Utterances { get; set; }
 
     /// <summary>Close's summary of the call as plain text.</summary>
-    public string? SummaryText { get; init; }
+    public string? SummaryText { get; set; }
 
     /// <summary>The same summary as HTML.</summary>
-    public string? SummaryHtml { get; init; }
+    public string? SummaryHtml { get; set; }
 
     /// <summary>Fields the API sent that this type does not know, kept unchanged.</summary>
     [JsonExtensionData]

@@ -8,22 +8,22 @@ namespace CallLogClient.Close.Models;
 public sealed class CloseTranscriptUtterance
 {
     /// <summary>Who spoke, as Close labels them (a name such as <c>Jane User</c>).</summary>
-    public string? SpeakerLabel { get; init; }
+    public string? SpeakerLabel { get; set; }
 
     /// <summary>Which side spoke: the contact or the Close user.</summary>
     [JsonConverter(typeof(CloseOptionalEnumConverter<CloseTranscriptSpeakerSide>))]
-    public CloseTranscriptSpeakerSide? SpeakerSide { get; init; }
+    public CloseTranscriptSpeakerSide? SpeakerSide { get; set; }
 
     /// <summary>When the utterance starts, from the start of the recording (fractional seconds on the wire).</summary>
     [JsonConverter(typeof(CloseSecondsConverter))]
-    public TimeSpan? Start { get; init; }
+    public TimeSpan? Start { get; set; }
 
     /// <summary>When the utterance ends, from the start of the recording.</summary>
     [JsonConverter(typeof(CloseSecondsConverter))]
-    public TimeSpan? End { get; init; }
+    public TimeSpan? End { get; set; }
 
     /// <summary>What was said.</summary>
-    public string? Text { get; init; }
+    public string? Text { get; set; }
 
     /// <summary>Fields the API sent that this type does not know, kept unchanged.</summary>
     [JsonExtensionData]

@@ -3,17 +3,17 @@ namespace CallLogClient.Pipedrive.Models;
 /// <summary>The envelope of every Pipedrive response: <c>{success, data, additional_data, error}</c>.</summary>
 internal sealed class PipedriveResponse<T>
 {
-    public bool? Success { get; init; }
+    public bool? Success { get; set; }
 
-    public T? Data { get; init; }
+    public T? Data { get; set; }
 
-    public PipedriveAdditionalData? AdditionalData { get; init; }
+    public PipedriveAdditionalData? AdditionalData { get; set; }
 
-    public string? Error { get; init; }
+    public string? Error { get; set; }
 }
 
 /// <summary>The <c>additional_data</c> block.</summary>
 internal sealed class PipedriveAdditionalData
 {
-    public PipedrivePagination? Pagination { get; init; }
+    public PipedrivePagination? Pagination { get; set; }
 }
