@@ -1,75 +1,56 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using BenchmarkDotNet.Attributes;
+using CallLogClient.Benchmarks.Payloads;
+using CallLogClient.Benchmarks.Raw;
+using CallLogClient.Benchmarks.Sdk;
 using CallLogClient.Pipedrive;
+using CallLogClient.Pipedrive.Models;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CallLogClient.Benchmarks;
 
-/// <summary>
-/// Reading one 50-item page of call logs: the SDK (executor, resilience and auth handlers, typed models) against the
-/// floor of a raw <see cref="HttpClient"/> plus source-generated System.Text.Json over the same canned response.
-/// </summary>
+/// <summary>Pipedrive <c>GET /callLogs?start=0&amp;limit=50</c>: a full page of 50 call logs.</summary>
 [MemoryDiagnoser]
 public class PipedriveListPageBenchmark
 {
-    private HttpClient rawClient = null!;
-    private IPipedriveCallLogsClient sdkClient = null!;
-    private ServiceProvider services = null!;
+    private const int Start = 0;
+    private const int Limit = 50;
 
+    private HttpClient raw = null!;
+    private ServiceProvider services = null!;
+    private IPipedriveCallLogsClient sdk = null!;
+
+    /// <summary>Builds both sides over canned handlers and checks that they send and return the same.</summary>
     [GlobalSetup]
     public void Setup()
     {
-        var body = PipedriveListPayload.Create(50);
-        rawClient = new HttpClient(new CannedResponseHandler(body)) { BaseAddress = new Uri("https://api.pipedrive.com/v1/") };
-        services = new ServiceCollection()
-            .AddPipedriveCallLogs(options => options.Credential = PipedriveCredential.FromApiToken("benchmark-token"))
-            .ConfigurePrimaryHttpMessageHandler(() => new CannedResponseHandler(body))
-            .Services.BuildServiceProvider();
-        sdkClient = services.GetRequiredService<IPipedriveCallLogsClient>();
+        var body = PipedrivePayloads.ListResponse(Limit);
+        var rawHandler = new CannedResponseHandler(body, PipedrivePayloads.Headers);
+        var sdkHandler = new CannedResponseHandler(body, PipedrivePayloads.Headers);
+        raw = RawHttp.Create(rawHandler, PipedriveClientOptions.DefaultBaseAddress);
+        services = SdkServices.Pipedrive(sdkHandler);
+        sdk = services.GetRequiredService<IPipedriveCallLogsClient>();
+        Parity.Check(rawHandler, RawHttpClient, sdkHandler, CallLogClientSdk, ParityJsonContext.Default.PipedriveCallLogPage);
     }
 
+    /// <summary>Releases both sides.</summary>
     [GlobalCleanup]
     public void Cleanup()
     {
-        rawClient.Dispose();
+        raw.Dispose();
         services.Dispose();
     }
 
+    /// <summary>The raw floor: the same request, status check, envelope, success and paging checks, full typed models.</summary>
     [Benchmark(Baseline = true)]
-    public async Task<int> RawHttpClientAndSourceGeneratedJson()
+    public async Task<PipedriveCallLogPage> RawHttpClient()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "callLogs?start=0&limit=50");
-        request.Headers.TryAddWithoutValidation("x-api-token", "benchmark-token");
-        using var response = await rawClient.SendAsync(request);
-        var body = await response.Content.ReadAsByteArrayAsync();
-        return JsonSerializer.Deserialize(body, RawJsonContext.Default.RawListResponse)!.Data!.Count;
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"callLogs?start={Start}&limit={Limit}");
+        request.Headers.TryAddWithoutValidation("x-api-token", SdkServices.PipedriveToken);
+        using var response = await raw.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        return await RawPipedrive.ReadPageAsync(response, Start, Limit);
     }
 
+    /// <summary>The SDK from dependency injection.</summary>
     [Benchmark]
-    public async Task<int> CallLogClientListPage() => (await sdkClient.ListPageAsync(0, 50)).Items.Count;
+    public Task<PipedriveCallLogPage> CallLogClientSdk() => sdk.ListPageAsync(Start, Limit);
 }
-
-public sealed class RawListResponse
-{
-    public bool Success { get; init; }
-
-    public List<RawCallLog>? Data { get; init; }
-}
-
-public sealed class RawCallLog
-{
-    public string Id { get; init; } = "";
-
-    public string? Outcome { get; init; }
-
-    public string? ToPhoneNumber { get; init; }
-
-    public DateTimeOffset? StartTime { get; init; }
-
-    public string? Duration { get; init; }
-}
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
-[JsonSerializable(typeof(RawListResponse))]
-internal sealed partial class RawJsonContext : JsonSerializerContext;

@@ -1,0 +1,29 @@
+using System.Text.Json;
+using CallLogClient.Close.Models;
+
+namespace CallLogClient.Benchmarks.Raw;
+
+/// <summary>What the SDK checks in a Close body, done by hand: a call activity must carry an id, a list no null item.</summary>
+internal static class RawClose
+{
+    public static async Task<CloseCallActivity> ReadActivityAsync(HttpResponseMessage response)
+    {
+        RawHttp.EnsureSuccess(response);
+        var body = await RawHttp.ReadBodyAsync(response);
+        var activity = JsonSerializer.Deserialize(body, RawJsonContext.Default.CloseCallActivity)
+            ?? throw new JsonException("The response body was empty.");
+        return activity.Id.Length > 0 ? activity : throw new JsonException("The response carried no call activity (no id).");
+    }
+
+    public static async Task<CloseCallActivityPage> ReadPageAsync(HttpResponseMessage response, int skip)
+    {
+        RawHttp.EnsureSuccess(response);
+        var body = await RawHttp.ReadBodyAsync(response);
+        var list = JsonSerializer.Deserialize(body, RawJsonContext.Default.RawCloseListResponse)
+            ?? throw new JsonException("The response body was empty.");
+        var items = list.Data ?? [];
+        return items.Contains(null!)
+            ? throw new JsonException("The list held a null item instead of a call activity.")
+            : new CloseCallActivityPage(items, list.HasMore, skip);
+    }
+}

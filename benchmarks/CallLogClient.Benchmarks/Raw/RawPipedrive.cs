@@ -1,0 +1,41 @@
+using System.Text.Json;
+using CallLogClient.Pipedrive.Models;
+
+namespace CallLogClient.Benchmarks.Raw;
+
+/// <summary>
+/// What the SDK checks in a Pipedrive body, done by hand: the whole envelope deserialized, <c>success:false</c> refused,
+/// a call log must carry an id, a list must hold no null item, and a missing paging block means the last page.
+/// </summary>
+internal static class RawPipedrive
+{
+    public static async Task<PipedriveCallLog> ReadCallLogAsync(HttpResponseMessage response)
+    {
+        RawHttp.EnsureSuccess(response);
+        var body = await RawHttp.ReadBodyAsync(response);
+        var envelope = JsonSerializer.Deserialize(body, RawJsonContext.Default.RawPipedriveResponsePipedriveCallLog);
+        return Succeeded(envelope).Data is { Id.Length: > 0 } callLog
+            ? callLog
+            : throw new JsonException("The response carried no call log (no data, or no id).");
+    }
+
+    public static async Task<PipedriveCallLogPage> ReadPageAsync(HttpResponseMessage response, int start, int limit)
+    {
+        RawHttp.EnsureSuccess(response);
+        var body = await RawHttp.ReadBodyAsync(response);
+        var envelope = Succeeded(JsonSerializer.Deserialize(body, RawJsonContext.Default.RawPipedriveResponseListPipedriveCallLog));
+        var pagination = envelope.AdditionalData?.Pagination
+            ?? new PipedrivePagination { Start = start, Limit = limit, MoreItemsInCollection = false };
+        var items = envelope.Data ?? [];
+        return items.Contains(null!)
+            ? throw new JsonException("The list held a null item instead of a call log.")
+            : new PipedriveCallLogPage(items, pagination);
+    }
+
+    private static RawPipedriveResponse<T> Succeeded<T>(RawPipedriveResponse<T>? envelope) => envelope switch
+    {
+        null => throw new JsonException("The response body was empty."),
+        { Success: false } => throw new InvalidOperationException(envelope.Error ?? "success:false in a 2xx response."),
+        _ => envelope,
+    };
+}
