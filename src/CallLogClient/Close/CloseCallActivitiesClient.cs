@@ -36,7 +36,7 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
         ApiHttpClient.Configure(httpClient, options.BaseAddress, options.ApplicationId);
         ownedHttpClient = httpClient;
         executor = new RequestExecutor(CloseProtocol.Instance, options.TimeProvider, logger);
-        api = GeneratedApi.Over<ICloseCallActivitiesApi>(() => httpClient, Context);
+        api = GeneratedApi.Over<ICloseCallActivitiesApi>(httpClient, Context);
         timeProvider = options.TimeProvider;
     }
 

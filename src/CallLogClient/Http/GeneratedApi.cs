@@ -12,6 +12,19 @@ internal static class GeneratedApi
     /// </summary>
     public static Func<TApi> Over<TApi>(Func<HttpClient> httpClientSource, JsonSerializerContext jsonContext)
     {
+        var settings = Settings(jsonContext);
+        return () => RestService.ForGenerated<TApi>(httpClientSource(), settings);
+    }
+
+    /// <summary>One <typeparamref name="TApi"/> client over an <see cref="HttpClient"/> the caller keeps for its lifetime.</summary>
+    public static Func<TApi> Over<TApi>(HttpClient httpClient, JsonSerializerContext jsonContext)
+    {
+        var api = RestService.ForGenerated<TApi>(httpClient, Settings(jsonContext));
+        return () => api;
+    }
+
+    private static RefitSettings Settings(JsonSerializerContext jsonContext)
+    {
         var settings = RefitSettings.ForJsonContext(jsonContext);
 
         // Bodies are serialized into bytes before sending: every retry attempt re-sends them, with a Content-Length.
@@ -19,6 +32,6 @@ internal static class GeneratedApi
 
         // The executor classifies transport failures itself; no Refit exception type reaches a caller.
         settings.Exceptions.TransportExceptionFactory = (_, exception, _) => exception;
-        return () => RestService.ForGenerated<TApi>(httpClientSource(), settings);
+        return settings;
     }
 }

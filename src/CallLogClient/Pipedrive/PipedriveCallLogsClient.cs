@@ -41,7 +41,7 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
         ApiHttpClient.Configure(httpClient, options.EffectiveBaseAddress, options.ApplicationId);
         ownedHttpClient = httpClient;
         executor = new RequestExecutor(PipedriveProtocol.Instance, options.TimeProvider, logger);
-        api = GeneratedApi.Over<IPipedriveCallLogsApi>(() => httpClient, Context);
+        api = GeneratedApi.Over<IPipedriveCallLogsApi>(httpClient, Context);
     }
 
     internal PipedriveCallLogsClient(PipedriveClientOptions options, Func<HttpClient> httpClientSource, ILogger logger)
