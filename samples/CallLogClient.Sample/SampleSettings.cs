@@ -13,7 +13,9 @@ internal sealed record SampleSettings(
     public bool CloseIsReal => CloseApiKey is not null;
 
     /// <summary>Reads the environment; a setting that cannot work is one line for stderr.</summary>
-    public static (SampleSettings? Settings, string? Problem) FromEnvironment(Func<string, string?> read)
+    /// <param name="read">Reads one environment variable.</param>
+    /// <param name="requireCloseLead">Whether a real Close account needs CLOSE_LEAD_ID (the walkthrough logs its call there; an export reads every call).</param>
+    public static (SampleSettings? Settings, string? Problem) FromEnvironment(Func<string, string?> read, bool requireCloseLead = true)
     {
         static string? Value(Func<string, string?> read, string name) => read(name) is { Length: > 0 } value ? value.Trim() : null;
 
@@ -46,7 +48,7 @@ internal sealed record SampleSettings(
             return (null, "CLOSE_API_KEY is required to call a Close account (CLOSE_BASE_URL is set).");
         }
 
-        if (settings.CloseIsReal && settings.CloseLeadId is null)
+        if (requireCloseLead && settings.CloseIsReal && settings.CloseLeadId is null)
         {
             return (null, "CLOSE_LEAD_ID is required with CLOSE_API_KEY: the sample logs its call on that lead and deletes it again.");
         }

@@ -1,13 +1,8 @@
-using System.Diagnostics;
-
 namespace CallLogClient.Tests.Sample;
 
 /// <summary>The sample, run as a process the way the README runs it: exit codes and what it prints.</summary>
 public sealed class SampleRunTests
 {
-    private static readonly string[] ProviderVariables =
-        ["PIPEDRIVE_API_TOKEN", "PIPEDRIVE_COMPANY_DOMAIN", "PIPEDRIVE_BASE_URL", "CLOSE_API_KEY", "CLOSE_LEAD_ID", "CLOSE_BASE_URL"];
-
     [Fact]
     public async Task With_no_settings_it_runs_the_whole_job_on_the_emulator_and_exits_0()
     {
@@ -19,6 +14,17 @@ public sealed class SampleRunTests
         Assert.Contains("attach recording             4,044 bytes of audio/wav", output, StringComparison.Ordinal);
         Assert.Contains("update (partial)             note now \"Updated by the CallLogClient sample.\"", output, StringComparison.Ordinal);
         Assert.Equal(2, CountOf("found it after 1", output));
+        Assert.EndsWith("Done: every call the run created was deleted again.", output.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_run_command_is_the_same_walkthrough()
+    {
+        var (exitCode, output, errors) = await SampleProcess.RunAsync(["run"]);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", errors);
+        Assert.Contains("Close call activities — emulator", output, StringComparison.Ordinal);
         Assert.EndsWith("Done: every call the run created was deleted again.", output.TrimEnd(), StringComparison.Ordinal);
     }
 
@@ -51,28 +57,6 @@ public sealed class SampleRunTests
 
     private static int CountOf(string text, string output) => output.Split(text).Length - 1;
 
-    private static async Task<(int ExitCode, string Output, string Errors)> RunAsync(params (string Name, string Value)[] environment)
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "CallLogClient.Sample.dll")])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var name in ProviderVariables)
-        {
-            start.Environment.Remove(name);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await errors);
-    }
+    private static Task<(int ExitCode, string Output, string Errors)> RunAsync(params (string Name, string Value)[] environment) =>
+        SampleProcess.RunAsync([], environment);
 }
