@@ -117,6 +117,36 @@ public sealed class CloseCallWriteAndReadTests(WireMockFixture wireMock) : IAsyn
         Assert.Equal(CloseCallSource.External, call.Source);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(604_800)] // exactly seven days, Close's longest
+    public async Task A_duration_from_zero_to_exactly_seven_days_is_sent_as_whole_seconds(int seconds)
+    {
+        wireMock.Server.Given(Request.Create().UsingPost().WithPathAndQuery(CloseTestClient.CallsPath)).RespondWith(Json(body: """{"id":"acti_new"}"""));
+        wireMock.Server.Given(Request.Create().UsingPut().WithPathAndQuery(CallPath)).RespondWith(Json(body: $$"""{"id":"{{CallId}}"}"""));
+
+        await client.CreateAsync(new CloseCreateCallRequest { LeadId = "lead_1", Duration = TimeSpan.FromSeconds(seconds) });
+        await client.UpdateAsync(CallId, new CloseUpdateCallRequest { Duration = TimeSpan.FromSeconds(seconds) });
+
+        var requests = wireMock.Server.Requests();
+        Assert.Equal(2, requests.Count);
+        Assert.All(requests, r => Assert.Equal(seconds, JsonNode.Parse(r.Body!)!["duration"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task A_duration_a_second_past_seven_days_is_refused_before_anything_is_sent()
+    {
+        var tooLong = TimeSpan.FromSeconds(604_801);
+
+        var create = await Assert.ThrowsAsync<ArgumentException>(() => client.CreateAsync(new CloseCreateCallRequest { LeadId = "lead_1", Duration = tooLong }));
+        var update = await Assert.ThrowsAsync<ArgumentException>(() => client.UpdateAsync(CallId, new CloseUpdateCallRequest { Duration = tooLong }));
+
+        Assert.Equal("request.Duration", create.ParamName);
+        Assert.Equal("request.Duration", update.ParamName);
+        Assert.Contains("from 0 to 604800 (7 days)", create.Message, StringComparison.Ordinal);
+        Assert.Empty(wireMock.Server.Requests());
+    }
+
     [Fact]
     public async Task Create_sends_only_what_was_set_with_times_in_utc_and_custom_fields_flattened()
     {

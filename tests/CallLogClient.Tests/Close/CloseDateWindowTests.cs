@@ -138,6 +138,89 @@ public sealed class CloseDateWindowTests(WireMockFixture wireMock) : IAsyncLifet
         Assert.Equal(exchanges.Length, (wireMock.Server.Requests()).Count);
     }
 
+    [Theory]
+    [InlineData(5)] // above the skip tried: not a cap the client can go down to
+    [InlineData(2)] // the skip tried was already the cap: lowering it by one is what Close wants, see the 250000 case
+    public async Task A_max_skip_error_naming_a_cap_at_or_above_the_skip_tried_is_handled_by_its_rule(int named)
+    {
+        client.MaxSkip = 2;
+        var a = Call("acti_a", "2024-01-01T00:00:00+00:00");
+        var b = Call("acti_b", "2024-01-01T00:00:01+00:00");
+        CloseTestClient.StubList(wireMock, Window(0, 2) + Page(0), Page(true, a));
+        CloseTestClient.StubList(wireMock, Window(0, 2) + Probe(2), SkipCapError.Replace("{0}", named.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), status: 400);
+        CloseTestClient.StubList(wireMock, Window(0, 2) + Probe(1), Page(false));
+        CloseTestClient.StubList(wireMock, Window(0, 2) + Page(1), Page(false, b));
+
+        if (named > 2)
+        {
+            var exception = await Assert.ThrowsAsync<CallLogValidationException>(() => ReadAllAsync(CloseDateRange.Between(T0, T0.AddSeconds(2)), pageSize: 1));
+
+            Assert.Contains("(max_skip = 5)", exception.ErrorMessage, StringComparison.Ordinal);
+            Assert.Equal(2, wireMock.Server.Requests().Count);
+        }
+        else
+        {
+            Assert.Equal(["acti_a", "acti_b"], await ReadAllAsync(CloseDateRange.Between(T0, T0.AddSeconds(2)), pageSize: 1));
+            Assert.Equal(
+                [Window(0, 2) + Page(0), Window(0, 2) + Probe(2), Window(0, 2) + Probe(1), Window(0, 2) + Page(1)],
+                wireMock.Server.Requests().Select(r => r.PathAndQuery()[(CloseTestClient.CallsPath.Length + 1)..]));
+        }
+    }
+
+    [Fact]
+    public async Task A_max_skip_error_naming_a_cap_of_zero_twice_ends_the_read_with_that_error_instead_of_looping()
+    {
+        client.MaxSkip = 2;
+        var zero = SkipCapError.Replace("{0}", "0", StringComparison.Ordinal);
+        CloseTestClient.StubList(wireMock, Window(0, 2) + Page(0), Page(true, Call("acti_a", "2024-01-01T00:00:00+00:00")));
+        CloseTestClient.StubList(wireMock, Window(0, 2) + Probe(2), zero, status: 400);
+        CloseTestClient.StubList(wireMock, Window(0, 2) + Probe(0), zero, status: 400);
+
+        var exception = await Assert.ThrowsAsync<CallLogValidationException>(() => ReadAllAsync(CloseDateRange.Between(T0, T0.AddSeconds(2)), pageSize: 1));
+
+        Assert.Contains("(max_skip = 0)", exception.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(
+            [Window(0, 2) + Page(0), Window(0, 2) + Probe(2), Window(0, 2) + Probe(0)],
+            wireMock.Server.Requests().Select(r => r.PathAndQuery()[(CloseTestClient.CallsPath.Length + 1)..]));
+    }
+
+    /// <summary>
+    /// Close may list a call on the wrong side of a split point (its filter compares at its own precision): each half
+    /// returns exactly the calls created within it, so a call just before the split point comes from the earlier half
+    /// and one exactly at it from the later half, once each, neither dropped nor repeated.
+    /// </summary>
+    [Fact]
+    public async Task Each_half_of_a_split_window_returns_exactly_the_calls_created_within_it()
+    {
+        client.MaxSkip = 2;
+        var a = Call("acti_a", "2024-01-01T00:00:00.500000+00:00");
+        var b = Call("acti_b", "2024-01-01T00:00:00.999999+00:00"); // a microsecond before the split point
+        var c = Call("acti_c", "2024-01-01T00:00:01+00:00"); // exactly at the split point
+        var d = Call("acti_d", "2024-01-01T00:00:01.500000+00:00");
+        (string Query, string Body)[] exchanges =
+        [
+            (Window(0, 2) + Page(0), Page(true, a)),
+            (Window(0, 2) + Probe(2), Page(true, c)),
+            (Window(0, 1) + Page(0), Page(true, a)),
+            (Window(0, 1) + Probe(2), Page(false)),
+            (Window(0, 1) + Page(1), Page(true, b)),
+            (Window(0, 1) + Page(2), Page(false, c)), // listed in the earlier half too
+            (Window(1, 2) + Page(0), Page(true, b)), // listed in the later half too
+            (Window(1, 2) + Probe(2), Page(false)),
+            (Window(1, 2) + Page(1), Page(true, c)),
+            (Window(1, 2) + Page(2), Page(false, d)),
+        ];
+        foreach (var (query, body) in exchanges)
+        {
+            CloseTestClient.StubList(wireMock, query, body);
+        }
+
+        var ids = await ReadAllAsync(CloseDateRange.Between(T0, T0.AddSeconds(2)), pageSize: 1);
+
+        Assert.Equal(["acti_a", "acti_b", "acti_c", "acti_d"], ids);
+        Assert.Equal(exchanges.Select(exchange => CloseTestClient.CallsPath + "?" + exchange.Query), wireMock.Server.Requests().Select(request => request.PathAndQuery()));
+    }
+
     [Fact]
     public async Task Another_400_during_a_probe_is_not_mistaken_for_the_cap()
     {

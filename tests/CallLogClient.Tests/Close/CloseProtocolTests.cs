@@ -193,6 +193,26 @@ public sealed class CloseProtocolTests
         Assert.Equal(TimeSpan.FromSeconds(0.595956), delay);
     }
 
+    /// <summary>
+    /// Retry-After past a year reads as a year, as for Pipedrive; Close's own reset (header or body) is kept up to
+    /// int.MaxValue seconds and ignored beyond: either way far past any wait cap, so the call fails at once.
+    /// </summary>
+    [Theory]
+    [InlineData("Retry-After", "40000000", null, 31_536_000.0)]
+    [InlineData("Retry-After", "Sat, 01 Jan 2033 00:00:00 GMT", null, 31_536_000.0)]
+    [InlineData("RateLimit", "limit=100, remaining=0, reset=40000000", null, 40_000_000.0)]
+    [InlineData("RateLimit", "limit=100, remaining=0, reset=2147483648", null, null)]
+    [InlineData(null, null, """{"rate_reset":40000000}""", 40_000_000.0)]
+    [InlineData(null, null, """{"rate_reset":1e15}""", null)]
+    public void A_429_hint_of_more_than_a_year_is_kept_bounded(string? header, string? value, string? body, double? seconds)
+    {
+        using var response = header is null ? Response(HttpStatusCode.TooManyRequests) : Response(HttpStatusCode.TooManyRequests, (header, value!));
+
+        var delay = CloseProtocol.Instance.ParseRetryDelay(response, Encoding.UTF8.GetBytes(body ?? ""), Now);
+
+        Assert.Equal(seconds is { } s ? TimeSpan.FromSeconds(s) : null, delay);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("Too Many Requests")]

@@ -116,6 +116,47 @@ public sealed class PipedriveCreateTests(WireMockFixture wireMock) : PipedriveWi
     }
 
     [Fact]
+    public async Task A_call_that_lasted_no_time_is_sent_with_equal_times_and_a_zero_duration()
+    {
+        StubCreated();
+        var at = new DateTimeOffset(2024, 3, 1, 10, 0, 0, TimeSpan.Zero);
+
+        await Client.CreateAsync(new PipedriveCreateCallLogRequest
+        {
+            Outcome = PipedriveCallOutcome.NoAnswer,
+            ToPhoneNumber = "+3725550100",
+            StartTime = at,
+            EndTime = at,
+            Duration = TimeSpan.Zero,
+        });
+
+        var body = BodyOf(SingleRequest());
+        Assert.Equal("2024-03-01 10:00:00", body["start_time"]!.GetValue<string>());
+        Assert.Equal("2024-03-01 10:00:00", body["end_time"]!.GetValue<string>());
+        Assert.Equal("0", body["duration"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData(60_000, 60)] // the talk time may be the whole call
+    [InlineData(1_500, 2)] // a call of 1.5 s may report 2 s of talk: durations are whole seconds
+    public async Task A_duration_up_to_the_calls_length_rounded_up_to_the_second_is_sent(int callMilliseconds, int durationSeconds)
+    {
+        StubCreated();
+        var start = new DateTimeOffset(2024, 3, 1, 10, 0, 0, TimeSpan.Zero);
+
+        await Client.CreateAsync(new PipedriveCreateCallLogRequest
+        {
+            Outcome = PipedriveCallOutcome.Connected,
+            ToPhoneNumber = "+3725550100",
+            StartTime = start,
+            EndTime = start.AddMilliseconds(callMilliseconds),
+            Duration = TimeSpan.FromSeconds(durationSeconds),
+        });
+
+        Assert.Equal(durationSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), BodyOf(SingleRequest())["duration"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Sends_a_lead_instead_of_a_deal()
     {
         StubCreated();
@@ -204,6 +245,8 @@ public sealed class PipedriveCreateTests(WireMockFixture wireMock) : PipedriveWi
             { "request.DealId", Valid(dealId: 0) },
             { "request.Duration", Valid(duration: TimeSpan.FromSeconds(-1)) },
             { "request.Duration", Valid(duration: TimeSpan.FromMilliseconds(1500)) },
+            { "request.Duration", Valid(endTime: start.AddMilliseconds(1500), duration: TimeSpan.FromSeconds(3)) },
+            { "request.Duration", Valid(endTime: start, duration: TimeSpan.FromSeconds(1)) },
         };
     }
 
@@ -282,6 +325,20 @@ public sealed class PipedriveCreateTests(WireMockFixture wireMock) : PipedriveWi
 
         Assert.Equal("Number *** is blocked", exception.ErrorMessage); // phone numbers are masked
         Assert.DoesNotContain("37255501234", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_create_answered_with_an_empty_success_body_says_so_and_that_it_was_most_likely_created()
+    {
+        StubJson("POST", "/v1/callLogs", 201, "");
+
+        var error = await Assert.ThrowsAsync<CallLogResponseFormatException>(() => Client.CreateAsync(PipedriveJson.MinimalRequest()));
+
+        Assert.Equal(
+            "The response body was empty. The server answered with success, so it was most likely created: look it up before creating it again.",
+            error.ErrorMessage);
+        Assert.Equal(System.Net.HttpStatusCode.Created, error.StatusCode);
+        Assert.Single(Server.Requests());
     }
 
     [Theory]

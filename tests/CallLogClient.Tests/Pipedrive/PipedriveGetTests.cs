@@ -112,6 +112,22 @@ public sealed class PipedriveGetTests(WireMockFixture wireMock) : PipedriveWireM
         Assert.Equal(System.Net.HttpStatusCode.OK, exception.StatusCode);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("null")]
+    public async Task An_empty_success_body_is_a_format_failure_that_says_the_body_was_empty(string body)
+    {
+        StubJson("GET", $"/v1/callLogs/{Id}", 200, body);
+
+        var exception = await Assert.ThrowsAsync<CallLogResponseFormatException>(() => Client.GetAsync(Id));
+
+        Assert.Equal("The response body was empty.", exception.ErrorMessage);
+        Assert.Equal(System.Net.HttpStatusCode.OK, exception.StatusCode);
+        Assert.Equal(1, exception.Attempts);
+        Assert.Null(exception.InnerException);
+        Assert.Equal(body.Length == 0 ? null : body, exception.Details.ResponseSnippet);
+    }
+
     [Fact]
     public async Task Unknown_properties_of_a_call_log_reach_the_caller()
     {

@@ -1,3 +1,4 @@
+using System.Reflection;
 using CallLogClient.Pipedrive;
 using CallLogClient.RateLimiting;
 using CallLogClient.Tests.Support;
@@ -60,6 +61,54 @@ public sealed class ClientBudgetTests
         budget.Dispose();
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => waiting.WaitAsync(ClockDriver.HangGuard));
+    }
+
+    [Fact]
+    public async Task Disposing_the_budget_cancels_the_timers_that_would_give_tokens_back()
+    {
+        var budget = new ClientBudget(new RequestBudget { Tokens = 10, Window = TimeSpan.FromSeconds(2) }, clock);
+        await budget.SpendAsync(3, CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await budget.SpendAsync(3, CancellationToken.None);
+        Assert.Equal(TimeSpan.FromSeconds(1), clock.NextOneShotWithin(TimeSpan.MaxValue));
+
+        budget.Dispose();
+
+        Assert.Null(clock.NextOneShotWithin(TimeSpan.MaxValue));
+        clock.Advance(TimeSpan.FromSeconds(5)); // nothing left to fire into the disposed limiter
+    }
+
+    [Fact]
+    public async Task A_spend_after_the_budget_was_disposed_fails_at_once()
+    {
+        var budget = new ClientBudget(new RequestBudget { Tokens = 10, Window = TimeSpan.FromSeconds(2) }, clock);
+        budget.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => budget.SpendAsync(1, CancellationToken.None).AsTask().WaitAsync(ClockDriver.HangGuard));
+        Assert.Null(clock.NextOneShotWithin(TimeSpan.MaxValue));
+    }
+
+    /// <summary>
+    /// A waiter granted its tokens just as the budget is disposed (the give-back timer fired, its continuation has not
+    /// yet run) ends without error and leaves no timer behind. The test holds the budget's own lock, as the give-back
+    /// and the dispose both do, so that the waiter's continuation cannot run between the two.
+    /// </summary>
+    [Fact]
+    public async Task A_waiter_granted_its_tokens_as_the_budget_is_disposed_ends_cleanly_and_leaves_no_timer()
+    {
+        var budget = new ClientBudget(new RequestBudget { Tokens = 1, Window = TimeSpan.FromSeconds(2) }, clock);
+        await budget.SpendAsync(1, CancellationToken.None);
+        var waiting = budget.SpendAsync(1, CancellationToken.None).AsTask();
+        var gate = typeof(ClientBudget).GetField("pendingReturns", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(budget)!;
+
+        lock (gate)
+        {
+            clock.Advance(TimeSpan.FromSeconds(2)); // gives the first token back, which grants it to the waiter
+            budget.Dispose();
+        }
+
+        await waiting.WaitAsync(ClockDriver.HangGuard);
+        Assert.Null(clock.NextOneShotWithin(TimeSpan.MaxValue));
     }
 
     [Theory]

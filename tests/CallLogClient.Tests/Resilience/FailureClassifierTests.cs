@@ -25,7 +25,13 @@ public sealed class FailureClassifierTests
         { "connection refused", Refused, false, true, true },
         { "name not resolved", new HttpRequestException(HttpRequestError.NameResolutionError, "no such host"), false, true, true },
         { "TLS handshake failed", new HttpRequestException(HttpRequestError.SecureConnectionError, "tls"), false, true, true },
+        { "proxy tunnel failed", new HttpRequestException(HttpRequestError.ProxyTunnelError, "proxy"), false, true, true },
         { "refused, other handler", new HttpRequestException("x", new SocketException((int)SocketError.ConnectionRefused)), false, true, true },
+        { "host not found, other handler", new HttpRequestException("x", new SocketException((int)SocketError.HostNotFound)), false, true, true },
+        { "timed out connecting, other handler", new HttpRequestException("x", new SocketException((int)SocketError.TimedOut)), true, true, false },
+        { "HTTP/2 protocol error", new HttpRequestException(HttpRequestError.HttpProtocolError, "x"), true, true, false },
+        { "response over a configured limit", new HttpRequestException(HttpRequestError.ConfigurationLimitExceeded, "x"), true, true, false },
+        { "socket closed under a stream", new IOException("x", new SocketException((int)SocketError.ConnectionAborted)), true, true, false },
         { "reset mid-flight", Reset, true, true, false },
         { "response cut off", CutOff, true, true, false },
         { "invalid response", new HttpRequestException(HttpRequestError.InvalidResponse, "x"), true, true, false },
@@ -81,6 +87,59 @@ public sealed class FailureClassifierTests
         Assert.Equal("the connection failed", FailureClassifier.Describe(new HttpRequestException("token=abc")));
     }
 
+    /// <summary>
+    /// Every kind SocketsHttpHandler reports gets its own words; the exception's text (which may name a host, a proxy or
+    /// a certificate subject) never appears.
+    /// </summary>
+    public static TheoryData<string, Exception, string> Descriptions => new()
+    {
+        { "TLS", new HttpRequestException(HttpRequestError.SecureConnectionError, "cert CN=secret.example"), "the TLS connection could not be established" },
+        { "proxy", new HttpRequestException(HttpRequestError.ProxyTunnelError, "proxy.secret.example:3128"), "the proxy tunnel could not be established" },
+        { "name", new HttpRequestException(HttpRequestError.NameResolutionError, "secret.example"), "the host name could not be resolved" },
+        { "refused", Refused, "the connection could not be established" },
+        { "host not found, other handler", new HttpRequestException("x", new SocketException((int)SocketError.HostNotFound)), "the connection could not be established" },
+        { "response ended", CutOff, "the connection closed before a complete response arrived" },
+        { "invalid response", new HttpRequestException(HttpRequestError.InvalidResponse, "x"), "the server sent a response that is not valid HTTP" },
+        { "protocol error", new HttpRequestException(HttpRequestError.HttpProtocolError, "x"), "the HTTP exchange failed with a protocol error" },
+        { "limit", new HttpRequestException(HttpRequestError.ConfigurationLimitExceeded, "x"), "the response exceeded a configured limit" },
+        { "reset", Reset, "the connection was reset" },
+        { "aborted, bare IOException", new IOException("x", new SocketException((int)SocketError.ConnectionAborted)), "the connection was reset" },
+        { "other socket error", new HttpRequestException("x", new SocketException((int)SocketError.TimedOut)), "the connection failed" },
+        { "bare IOException", new IOException("x"), "the connection failed" },
+        { "cancelled", new TaskCanceledException(), "the request was cancelled" },
+        { "attempt timeout", new TimeoutRejectedException(TimeSpan.FromMilliseconds(400)), "no response within 400 ms" },
+        { "anything else", new InvalidOperationException("token=abc"), "InvalidOperationException" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Descriptions))]
+    public void Each_kind_of_failure_has_its_own_description(string name, Exception failure, string description)
+    {
+        Assert.NotNull(name);
+        Assert.Equal(description, FailureClassifier.Describe(failure));
+    }
+
+    [Fact]
+    public void Only_network_failures_and_timeouts_are_transport_failures()
+    {
+        Assert.True(FailureClassifier.IsTransportFailure(new HttpRequestException("x")));
+        Assert.True(FailureClassifier.IsTransportFailure(new IOException("x")));
+        Assert.True(FailureClassifier.IsTransportFailure(AttemptTimedOut));
+        Assert.False(FailureClassifier.IsTransportFailure(new TaskCanceledException()));
+        Assert.False(FailureClassifier.IsTransportFailure(new InvalidOperationException("x")));
+    }
+
+    [Fact]
+    public void Exactly_the_documented_statuses_are_retryable()
+    {
+        int[] retryable = [408, 429, 500, 502, 503, 504];
+
+        Assert.All(Enumerable.Range(100, 500), status =>
+            Assert.Equal(retryable.Contains(status), FailureClassifier.IsRetryableStatus((HttpStatusCode)status)));
+        Assert.All(Enumerable.Range(100, 500), status =>
+            Assert.Equal(status is 408 or >= 500, FailureClassifier.MayHaveBeenProcessed((HttpStatusCode)status)));
+    }
+
     [Theory]
     [InlineData(0.4, "400 ms")]
     [InlineData(1, "1 s")]
@@ -90,6 +149,10 @@ public sealed class FailureClassifierTests
     [InlineData(3600, "1 h")]
     [InlineData(3939, "1 h 5 min")]
     [InlineData(90000, "25 h")]
+    [InlineData(0.9994, "999 ms")]
+    [InlineData(59.9, "59.9 s")]
+    [InlineData(3599, "59 min 59 s")]
+    [InlineData(3660, "1 h 1 min")]
     public void Durations_read_naturally(double seconds, string text) =>
         Assert.Equal(text, FailureClassifier.Format(TimeSpan.FromSeconds(seconds)));
 }

@@ -76,6 +76,24 @@ public sealed class PipedriveFaultTests(WireMockFixture wireMock) : WireTest(wir
         Assert.All(deletes, d => Assert.Equal(("DELETE", CallLogPath("5"), "0"), (d.Method, d.Target, d.Headers["Content-Length"])));
     }
 
+    [Theory]
+    [InlineData(500, 404)]
+    [InlineData(503, 410)]
+    [InlineData(408, 404)]
+    public async Task A_delete_answered_with_a_status_that_may_follow_processing_then_not_found_was_done_by_an_earlier_attempt(int failure, int notFound)
+    {
+        Server.GivenSequence(Request.Create().UsingDelete().WithPath(CallLogPath("8")),
+            Json(failure, ServerErrorBody), Json(failure, ServerErrorBody), Json(notFound, NotFoundBody));
+        var driver = Driver();
+
+        var response = await driver.RunAsync(Pipedrive().DeleteWithResponseAsync("8"));
+
+        Assert.Equal((HttpStatusCode)notFound, response.StatusCode);
+        Assert.Equal(3, response.Attempts);
+        Assert.Equal(2, driver.Waits.Count);
+        Assert.Equal(3, Server.Count(Request.Create().UsingDelete().WithPath(CallLogPath("8"))));
+    }
+
     [Fact]
     public async Task A_delete_that_finds_nothing_on_its_first_attempt_throws_not_found()
     {
@@ -222,6 +240,38 @@ public sealed class PipedriveFaultTests(WireMockFixture wireMock) : WireTest(wir
         Assert.Equal("the connection could not be established", error.ErrorMessage);
         Assert.Equal(HttpRequestError.ConnectionError, Assert.IsType<HttpRequestException>(error.InnerException).HttpRequestError);
         Assert.Equal(4, Output.Logs.Count(l => l.EventId.Id == 1));
+    }
+
+    [Fact]
+    public async Task A_create_whose_TLS_handshake_fails_was_never_received_so_it_is_retried_and_fails_as_a_transport_failure()
+    {
+        // https:// to a port that speaks plain HTTP: the handshake gets an HTTP answer instead of a ServerHello.
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var connections = 0;
+        using var stop = new CancellationTokenSource();
+        var serving = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                using var connection = await listener.AcceptTcpClientAsync(stop.Token);
+                Interlocked.Increment(ref connections);
+                await connection.GetStream().WriteAsync("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"u8.ToArray(), stop.Token);
+            }
+        });
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var driver = Driver();
+
+        var error = await Output.ThrowsAsync<CallLogTransportException>(
+            driver.RunAsync(Pipedrive(o => o.BaseAddress = new Uri($"https://127.0.0.1:{port}/v1/")).CreateAsync(CreateRequest())));
+
+        Assert.Equal(4, error.Attempts);
+        Assert.Equal(4, Volatile.Read(ref connections));
+        Assert.Equal(3, driver.Waits.Count);
+        Assert.Equal("the TLS connection could not be established", error.ErrorMessage);
+        Assert.Equal(HttpRequestError.SecureConnectionError, Assert.IsType<HttpRequestException>(error.InnerException).HttpRequestError);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => serving);
     }
 
     [Fact]

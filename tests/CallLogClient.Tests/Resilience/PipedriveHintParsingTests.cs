@@ -37,6 +37,24 @@ public sealed class PipedriveHintParsingTests
         Assert.Null(PipedriveProtocol.Instance.ParseRetryDelay(response, [], Now));
     }
 
+    /// <summary>A hint of more than a year (365 days) reads as a year: far past any wait cap, and no overflow on the way.</summary>
+    [Theory]
+    [InlineData("Retry-After", "31535999", 31_535_999.0)] // a second short of a year: kept as given
+    [InlineData("Retry-After", "31536000", 31_536_000.0)] // exactly a year
+    [InlineData("Retry-After", "31536001", 31_536_000.0)]
+    [InlineData("Retry-After", "4000000000", 31_536_000.0)] // past int.MaxValue seconds
+    [InlineData("Retry-After", "Sat, 01 Jan 2033 00:00:00 GMT", 31_536_000.0)] // a date three years on
+    [InlineData("Retry-After", "1e15", 31_536_000.0)]
+    [InlineData("x-ratelimit-reset", "31535999.5", 31_535_999.5)]
+    [InlineData("x-ratelimit-reset", "31536000.5", 31_536_000.0)]
+    [InlineData("x-ratelimit-reset", "79228162514264337593543950335", 31_536_000.0)] // decimal.MaxValue
+    public void A_hint_longer_than_a_year_reads_as_a_year(string header, string value, double seconds)
+    {
+        using var response = Response(429, (header, value));
+
+        Assert.Equal(TimeSpan.FromSeconds(seconds), PipedriveProtocol.Instance.ParseRetryDelay(response, [], Now));
+    }
+
     [Fact]
     public void Retry_After_wins_over_the_window_reset()
     {

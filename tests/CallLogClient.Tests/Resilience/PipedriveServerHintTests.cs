@@ -1,5 +1,6 @@
 using System.Net;
 using CallLogClient.Errors;
+using CallLogClient.Pipedrive;
 using CallLogClient.Tests.Support;
 using CallLogClient.Tests.WireMock;
 using WireMock.RequestBuilders;
@@ -148,6 +149,63 @@ public sealed class PipedriveServerHintTests(WireMockFixture wireMock) : WireTes
         await driver.RunAsync(Pipedrive(o => o.Retry.MaxServerDelay = TimeSpan.FromMinutes(5)).GetAsync("8"));
 
         Assert.Equal([TimeSpan.FromMinutes(2)], driver.Waits);
+    }
+
+    [Fact]
+    public async Task A_hint_exactly_at_the_cap_is_waited_on()
+    {
+        Server.GivenSequence(Request.Create().UsingGet().WithPath(CallLogPath("c1")),
+            Json(429, DailyBudgetBody, new Dictionary<string, string> { ["Retry-After"] = "2" }),
+            Json(200, CallLogBody("c1")));
+        var driver = Driver();
+
+        var response = await driver.RunAsync(Pipedrive(o => o.Retry.MaxServerDelay = TimeSpan.FromSeconds(2)).GetWithResponseAsync("c1"));
+
+        Assert.Equal(2, response.Attempts);
+        Assert.Equal([TimeSpan.FromSeconds(2)], driver.Waits);
+    }
+
+    [Fact]
+    public async Task A_hint_one_tick_past_the_cap_is_refused()
+    {
+        Server.Given(Request.Create().UsingGet().WithPath(CallLogPath("c2"))).RespondWith(
+            Json(429, DailyBudgetBody, new Dictionary<string, string> { ["Retry-After"] = "2" }));
+
+        var error = await Output.ThrowsAsync<CallLogRateLimitException>(
+            Pipedrive(o => o.Retry.MaxServerDelay = TimeSpan.FromSeconds(2) - TimeSpan.FromTicks(1)).GetAsync("c2"));
+
+        Assert.Equal(1, error.Attempts);
+        Assert.Equal(TimeSpan.FromSeconds(2), error.RetryAfter);
+        Assert.Contains("longer than RetryOptions.MaxServerDelay", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, Server.Count(Request.Create().UsingGet().WithPath(CallLogPath("c2"))));
+    }
+
+    [Fact]
+    public async Task A_hint_ending_exactly_at_the_overall_deadline_is_refused_and_one_ending_a_millisecond_before_it_is_waited_on()
+    {
+        Server.Given(Request.Create().UsingGet().WithPath(CallLogPath("d1"))).RespondWith(
+            Json(429, DailyBudgetBody, new Dictionary<string, string> { ["Retry-After"] = "30" }));
+        Server.GivenSequence(Request.Create().UsingGet().WithPath(CallLogPath("d2")),
+            Json(429, DailyBudgetBody, new Dictionary<string, string> { ["Retry-After"] = "30" }),
+            Json(200, CallLogBody("d2")));
+        void Deadline(PipedriveClientOptions options, TimeSpan overall)
+        {
+            options.Retry.OverallTimeout = overall;
+            options.Retry.AttemptTimeout = TimeSpan.FromHours(2); // past the deadline: only the deadline's own timer runs
+        }
+
+        var error = await Output.ThrowsAsync<CallLogRateLimitException>(
+            Pipedrive(o => Deadline(o, TimeSpan.FromSeconds(30))).GetAsync("d1").WaitAsync(ClockDriver.HangGuard));
+        // Timeouts count whole milliseconds (CancellationTokenSource.CancelAfter), so a millisecond is the finest margin.
+        var call = Pipedrive(o => Deadline(o, TimeSpan.FromMilliseconds(30_001))).GetWithResponseAsync("d2");
+        var wait = await new ClockDriver(Clock) { Horizon = TimeSpan.FromSeconds(30) }.RunUntilWaitingAsync(call);
+        Clock.Advance(wait);
+        var response = await call.WaitAsync(ClockDriver.HangGuard);
+
+        Assert.Contains("past the call's RetryOptions.OverallTimeout (30 s)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, Server.Count(Request.Create().UsingGet().WithPath(CallLogPath("d1"))));
+        Assert.Equal(TimeSpan.FromSeconds(30), wait);
+        Assert.Equal(2, response.Attempts);
     }
 
     [Fact]

@@ -49,4 +49,19 @@ public sealed class RedactorTests
         Assert.Equal(Redactor.SnippetLength + 1, snippet.Length);
         Assert.EndsWith("…", snippet, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_snippet_of_exactly_the_limit_is_kept_whole_and_one_character_more_is_cut()
+    {
+        var atLimit = new string('x', Redactor.SnippetLength);
+        var overLimit = atLimit + "y";
+
+        Assert.Equal(atLimit, Redactor.Snippet(atLimit, []));
+        Assert.Equal(atLimit + "…", Redactor.Snippet(overLimit, []));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public void An_absent_or_empty_body_has_no_snippet(string? body) => Assert.Null(Redactor.Snippet(body, []));
 }
