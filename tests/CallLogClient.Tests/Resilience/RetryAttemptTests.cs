@@ -46,7 +46,7 @@ public sealed class RetryAttemptTests(WireMockFixture wireMock) : WireTest(wireM
     }
 
     [Fact]
-    public async Task Every_attempt_is_a_fresh_message_that_carries_the_calls_state_and_its_own_credential()
+    public async Task Every_attempt_carries_the_calls_state_and_its_own_credential()
     {
         // The last answer echoes the token: masking it needs the secrets the attempt carried, recorded in the call's state.
         var transport = new ScriptedTransport(HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout, HttpStatusCode.BadRequest)
@@ -59,7 +59,6 @@ public sealed class RetryAttemptTests(WireMockFixture wireMock) : WireTest(wireM
             Driver().RunAsync(provider.GetRequiredService<IPipedriveCallLogsClient>().GetAsync("1")));
 
         Assert.Equal(3, transport.Attempts.Count);
-        Assert.Equal(3, transport.Attempts.Select(a => a.Message).Distinct().Count());
         var state = Assert.IsType<RequestState>(transport.Attempts[0].State);
         Assert.All(transport.Attempts, a => Assert.Same(state, a.State));
         Assert.All(transport.Attempts, a => Assert.Equal(TestSecrets.PipedriveApiToken, a.Token));
