@@ -31,7 +31,7 @@ internal static class WalkthroughCommand
             return 2;
         }
 
-        var report = new Report(Console.Out);
+        var report = new Report(Spectre.Console.AnsiConsole.Console);
         CallLogEmulator? emulator = null;
         try
         {
@@ -82,6 +82,7 @@ internal static class WalkthroughCommand
         }
         finally
         {
+            report.Flush(); // the steps done before a failure
             if (emulator is not null)
             {
                 await emulator.DisposeAsync();

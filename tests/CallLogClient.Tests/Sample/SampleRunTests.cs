@@ -10,9 +10,11 @@ public sealed class SampleRunTests
 
         Assert.Equal(0, exitCode);
         Assert.Equal("", errors);
-        Assert.Contains("Pipedrive call logs — emulator", output, StringComparison.Ordinal);
-        Assert.Contains("attach recording             4,044 bytes of audio/wav", output, StringComparison.Ordinal);
-        Assert.Contains("update (partial)             note now \"Updated by the CallLogClient sample.\"", output, StringComparison.Ordinal);
+        Assert.Contains("── Pipedrive call logs — emulator ──", output, StringComparison.Ordinal);
+        Assert.Contains("── Close call activities — emulator ──", output, StringComparison.Ordinal);
+        Assert.Contains("│ 2 │ attach recording        │ 4,044 bytes of audio/wav ", output, StringComparison.Ordinal);
+        Assert.Contains("│ 3 │ update (partial)        │ note now \"Updated by the CallLogClient ", output, StringComparison.Ordinal);
+        Assert.Equal(2, CountOf("│ 5 │ delete ", output));
         Assert.Equal(2, CountOf("found it after 1", output));
         Assert.EndsWith("Done: every call the run created was deleted again.", output.TrimEnd(), StringComparison.Ordinal);
     }
