@@ -6,40 +6,21 @@ using CallLogClient.Benchmarks.Raw;
 using CallLogClient.Benchmarks.Sdk;
 using CallLogClient.Pipedrive;
 using CallLogClient.Pipedrive.Models;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CallLogClient.Benchmarks;
 
 /// <summary>Pipedrive <c>POST /callLogs</c>: a JSON body of 11 fields out, the created call log back.</summary>
 [MemoryDiagnoser]
-public class PipedriveCreateBenchmark
+public class PipedriveCreateBenchmark : SideBySideBenchmark<IPipedriveCallLogsClient>
 {
     private readonly PipedriveCreateCallLogRequest callLog = PipedrivePayloads.CreateRequest();
 
-    private HttpClient raw = null!;
-    private ServiceProvider services = null!;
-    private IPipedriveCallLogsClient sdk = null!;
-
     /// <summary>Builds both sides over canned handlers and checks that they send and return the same.</summary>
     [GlobalSetup]
-    public void Setup()
-    {
-        var body = PipedrivePayloads.CreateResponse();
-        var rawHandler = new CannedResponseHandler(body, PipedrivePayloads.Headers);
-        var sdkHandler = new CannedResponseHandler(body, PipedrivePayloads.Headers);
-        raw = RawHttp.Create(rawHandler, PipedriveClientOptions.DefaultBaseAddress);
-        services = SdkServices.Pipedrive(sdkHandler);
-        sdk = services.GetRequiredService<IPipedriveCallLogsClient>();
-        Parity.Check(rawHandler, RawHttpClient, sdkHandler, CallLogClientSdk, ParityJsonContext.Default.PipedriveCallLog);
-    }
-
-    /// <summary>Releases both sides.</summary>
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        raw.Dispose();
-        services.Dispose();
-    }
+    public void Setup() => Start(
+        PipedrivePayloads.CreateResponse(), PipedrivePayloads.Headers, PipedriveClientOptions.DefaultBaseAddress,
+        SdkServices.Pipedrive, RawHttpClient, CallLogClientSdk,
+        ParityJsonContext.Default.PipedriveCallLog);
 
     /// <summary>
     /// The raw floor: the body serialized with a source-generated context into a byte array (the SDK buffers its body
@@ -52,11 +33,11 @@ public class PipedriveCreateBenchmark
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         using var request = new HttpRequestMessage(HttpMethod.Post, "callLogs") { Content = content };
         request.Headers.TryAddWithoutValidation("x-api-token", SdkServices.PipedriveToken);
-        using var response = await raw.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var response = await Raw.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         return await RawPipedrive.ReadCallLogAsync(response);
     }
 
     /// <summary>The SDK from dependency injection.</summary>
     [Benchmark]
-    public Task<PipedriveCallLog> CallLogClientSdk() => sdk.CreateAsync(callLog);
+    public Task<PipedriveCallLog> CallLogClientSdk() => Sdk.CreateAsync(callLog);
 }

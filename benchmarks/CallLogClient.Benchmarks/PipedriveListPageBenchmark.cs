@@ -4,41 +4,22 @@ using CallLogClient.Benchmarks.Raw;
 using CallLogClient.Benchmarks.Sdk;
 using CallLogClient.Pipedrive;
 using CallLogClient.Pipedrive.Models;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CallLogClient.Benchmarks;
 
 /// <summary>Pipedrive <c>GET /callLogs?start=0&amp;limit=50</c>: a full page of 50 call logs.</summary>
 [MemoryDiagnoser]
-public class PipedriveListPageBenchmark
+public class PipedriveListPageBenchmark : SideBySideBenchmark<IPipedriveCallLogsClient>
 {
     private const int Start = 0;
     private const int Limit = 50;
 
-    private HttpClient raw = null!;
-    private ServiceProvider services = null!;
-    private IPipedriveCallLogsClient sdk = null!;
-
     /// <summary>Builds both sides over canned handlers and checks that they send and return the same.</summary>
     [GlobalSetup]
-    public void Setup()
-    {
-        var body = PipedrivePayloads.ListResponse(Limit);
-        var rawHandler = new CannedResponseHandler(body, PipedrivePayloads.Headers);
-        var sdkHandler = new CannedResponseHandler(body, PipedrivePayloads.Headers);
-        raw = RawHttp.Create(rawHandler, PipedriveClientOptions.DefaultBaseAddress);
-        services = SdkServices.Pipedrive(sdkHandler);
-        sdk = services.GetRequiredService<IPipedriveCallLogsClient>();
-        Parity.Check(rawHandler, RawHttpClient, sdkHandler, CallLogClientSdk, ParityJsonContext.Default.PipedriveCallLogPage);
-    }
-
-    /// <summary>Releases both sides.</summary>
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        raw.Dispose();
-        services.Dispose();
-    }
+    public void Setup() => Start(
+        PipedrivePayloads.ListResponse(Limit), PipedrivePayloads.Headers, PipedriveClientOptions.DefaultBaseAddress,
+        SdkServices.Pipedrive, RawHttpClient, CallLogClientSdk,
+        ParityJsonContext.Default.PipedriveCallLogPage);
 
     /// <summary>The raw floor: the same request, status check, envelope, success and paging checks, full typed models.</summary>
     [Benchmark(Baseline = true)]
@@ -46,11 +27,11 @@ public class PipedriveListPageBenchmark
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"callLogs?start={Start}&limit={Limit}");
         request.Headers.TryAddWithoutValidation("x-api-token", SdkServices.PipedriveToken);
-        using var response = await raw.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var response = await Raw.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         return await RawPipedrive.ReadPageAsync(response, Start, Limit);
     }
 
     /// <summary>The SDK from dependency injection.</summary>
     [Benchmark]
-    public Task<PipedriveCallLogPage> CallLogClientSdk() => sdk.ListPageAsync(Start, Limit);
+    public Task<PipedriveCallLogPage> CallLogClientSdk() => Sdk.ListPageAsync(Start, Limit);
 }
