@@ -10,8 +10,8 @@ namespace CallLogClient.Http;
 
 /// <summary>
 /// Registers a provider's client the same way for every provider: validated options, a named <see cref="HttpClient"/>
-/// with the handler chain (call start → resilience → attempt → authentication), and a singleton client that asks the factory for that
-/// <see cref="HttpClient"/> on every call.
+/// with the handler chain (call start → resilience → attempt → authentication), and a singleton client that asks the
+/// factory for that <see cref="HttpClient"/> on every call.
 /// </summary>
 internal static class ClientRegistration
 {
@@ -44,11 +44,11 @@ internal static class ClientRegistration
             .ConfigurePrimaryHttpMessageHandler(provider => HandlerChain.Transport(Options<TOptions>(provider)))
             .AddHttpMessageHandler(provider => new CallStartHandler(Options<TOptions>(provider).TimeProvider));
         builder.AddResilienceHandler(HandlerChain.ResiliencePipelineName, (pipeline, context) => CallResiliencePipeline.Configure(
-                pipeline,
-                Options<TOptions>(context.ServiceProvider),
-                protocol,
-                context.ServiceProvider.GetRequiredKeyedService<SharedBudget>(httpClientName).Budget,
-                Logger(context.ServiceProvider, httpClientName)));
+            pipeline,
+            Options<TOptions>(context.ServiceProvider),
+            protocol,
+            context.ServiceProvider.GetRequiredKeyedService<SharedBudget>(httpClientName).Budget,
+            Logger(context.ServiceProvider, httpClientName)));
         builder
             .AddHttpMessageHandler(provider => HandlerChain.Attempt(Options<TOptions>(provider), protocol, Logger(provider, httpClientName)))
             .AddHttpMessageHandler(provider => new AuthenticationHandler(credential(Options<TOptions>(provider))))
