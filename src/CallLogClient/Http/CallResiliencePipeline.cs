@@ -129,16 +129,10 @@ internal sealed class CallResiliencePipeline
     private ValueTask OnRetry(OnRetryArguments<HttpResponseMessage> args)
     {
         var state = StateOf(args.Context);
-        string failure;
-        if (args.Outcome.Exception is { } exception)
-        {
-            failure = Log.Describe(exception);
-        }
-        else
-        {
-            failure = Log.Describe(args.Outcome.Result!.StatusCode);
-            args.Outcome.Result.Dispose();
-        }
+        // Polly disposes the response being retried once this returns.
+        var failure = args.Outcome.Exception is { } exception
+            ? Log.Describe(exception)
+            : Log.Describe(args.Outcome.Result!.StatusCode);
 
         Log.RetryScheduled(
             logger, protocol.Provider, state.Method, state.Path, args.AttemptNumber + 1, failure,

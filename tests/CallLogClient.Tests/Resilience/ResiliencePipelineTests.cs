@@ -95,6 +95,21 @@ public sealed class ResiliencePipelineTests(WireMockFixture wireMock) : IAsyncLi
     }
 
     [Fact]
+    public void Disposing_a_standalone_chain_disposes_its_transport_and_the_budget_it_owns()
+    {
+        var transport = new DisposalTrackingHandler();
+        var options = Options(retries: 1);
+        var budget = new ClientBudget(options.RequestBudget!, TimeProvider.System);
+        var chain = HandlerChain.Create(
+            options, PipedriveProtocol.Instance, options.Credential!, budget, NullLogger.Instance, transport, ownedBudget: budget);
+
+        chain.Dispose();
+
+        Assert.True(transport.Disposed);
+        Assert.Throws<ObjectDisposedException>(() => budget.SpendAsync(1, CancellationToken.None).AsTask().GetAwaiter().GetResult());
+    }
+
+    [Fact]
     public async Task The_registered_pipeline_retries_a_read_and_its_telemetry_carries_no_secret()
     {
         const string path = "/v1/callLogs/c-retry";
@@ -155,5 +170,19 @@ public sealed class ResiliencePipelineTests(WireMockFixture wireMock) : IAsyncLi
         }
 
         return [.. chain];
+    }
+
+    private sealed class DisposalTrackingHandler : HttpMessageHandler
+    {
+        public bool Disposed { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("Not sent in this test.");
+
+        protected override void Dispose(bool disposing)
+        {
+            Disposed = true;
+            base.Dispose(disposing);
+        }
     }
 }

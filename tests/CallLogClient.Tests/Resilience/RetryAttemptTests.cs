@@ -13,8 +13,8 @@ using static CallLogClient.Tests.WireMock.Answers;
 namespace CallLogClient.Tests.Resilience;
 
 /// <summary>
-/// What each attempt of a retried call is made of: a fresh message carrying the call's state, a response that is
-/// disposed once the next attempt replaces it, and a backoff wait drawn anew with jitter within the configured bounds.
+/// What each attempt of a retried call is made of: the call's one message (re-sent by the resilience handler) carrying
+/// its state, a response that is disposed once the next attempt replaces it, and a backoff wait drawn anew with jitter within the configured bounds.
 /// </summary>
 public sealed class RetryAttemptTests(WireMockFixture wireMock) : WireTest(wireMock)
 {
