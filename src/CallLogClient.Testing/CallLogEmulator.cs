@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CallLogClient.Testing;
@@ -23,7 +24,7 @@ namespace CallLogClient.Testing;
 ///     BaseAddress = emulator.PipedriveBaseAddress,
 /// });
 /// </code></example>
-public sealed class CallLogEmulator : IAsyncDisposable
+public sealed class CallLogEmulator : IAsyncDisposable, IDisposable
 {
     private const int MaxBodyBytes = 256 * 1024 * 1024;
 
@@ -73,19 +74,19 @@ public sealed class CallLogEmulator : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the start.</param>
     public static async Task<CallLogEmulator> StartAsync(CallLogEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel =>
-        {
-            kestrel.Listen(IPAddress.Loopback, 0);
-            kestrel.Limits.MaxRequestBodySize = MaxBodyBytes;
-        });
-        var emulator = new CallLogEmulator(builder.Build(), options ?? new CallLogEmulatorOptions());
+        var emulator = Create(options);
         await emulator.app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = emulator.app.Services.GetService(typeof(IServer)) is IServer server
-            ? server.Features.Get<IServerAddressesFeature>()!.Addresses.First()
-            : throw new InvalidOperationException("The emulator's server did not start.");
-        emulator.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        emulator.OnStarted();
+        return emulator;
+    }
+
+    /// <summary>Starts an emulator on a free loopback port, for a constructor that cannot await (a test fixture).</summary>
+    /// <param name="options">Credentials and clock; the defaults when <see langword="null"/>.</param>
+    public static CallLogEmulator Start(CallLogEmulatorOptions? options = null)
+    {
+        var emulator = Create(options);
+        emulator.app.Start();
+        emulator.OnStarted();
         return emulator;
     }
 
@@ -102,6 +103,29 @@ public sealed class CallLogEmulator : IAsyncDisposable
     {
         await app.StopAsync().ConfigureAwait(false);
         await app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Stops the server without waiting for requests in flight.</summary>
+    public void Dispose() => ((IDisposable)app).Dispose();
+
+    private static CallLogEmulator Create(CallLogEmulatorOptions? options)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, 0);
+            kestrel.Limits.MaxRequestBodySize = MaxBodyBytes;
+        });
+        return new CallLogEmulator(builder.Build(), options ?? new CallLogEmulatorOptions());
+    }
+
+    private void OnStarted()
+    {
+        var address = app.Services.GetService(typeof(IServer)) is IServer server
+            ? server.Features.Get<IServerAddressesFeature>()!.Addresses.First()
+            : throw new InvalidOperationException("The emulator's server did not start.");
+        BaseAddress = new Uri(address.TrimEnd('/') + "/");
     }
 
     private async Task HandleAsync(HttpContext context)

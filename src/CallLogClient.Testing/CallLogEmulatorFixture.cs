@@ -7,7 +7,7 @@ namespace CallLogClient.Testing;
 public sealed class CallLogEmulatorFixture : IAsyncDisposable, IDisposable
 {
     /// <summary>Starts the emulator.</summary>
-    public CallLogEmulatorFixture() => Emulator = CallLogEmulator.StartAsync().GetAwaiter().GetResult();
+    public CallLogEmulatorFixture() => Emulator = CallLogEmulator.Start();
 
     /// <summary>The running emulator; call <see cref="CallLogEmulator.Reset"/> between tests that need a clean one.</summary>
     public CallLogEmulator Emulator { get; }
@@ -16,5 +16,5 @@ public sealed class CallLogEmulatorFixture : IAsyncDisposable, IDisposable
     public ValueTask DisposeAsync() => Emulator.DisposeAsync();
 
     /// <summary>Stops the emulator.</summary>
-    public void Dispose() => Emulator.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    public void Dispose() => Emulator.Dispose();
 }
