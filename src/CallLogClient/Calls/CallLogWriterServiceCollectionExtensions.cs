@@ -1,0 +1,71 @@
+using CallLogClient;
+using CallLogClient.Calls;
+using CallLogClient.Close;
+using CallLogClient.Close.Outcomes;
+using CallLogClient.Pipedrive;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the provider-neutral <see cref="ICallLogWriter"/> with dependency injection.</summary>
+public static class CallLogWriterServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="ICallLogWriter"/> as a singleton over the client of <see cref="CallLogWriterOptions.Provider"/>,
+    /// which must be registered too (<c>AddPipedriveCallLogs</c> or <c>AddCloseCallActivities</c>); for Close it also
+    /// registers <see cref="ICloseOutcomesClient"/> over the Close client's <see cref="HttpClient"/>. The options are
+    /// checked when the host starts.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options, the provider first.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddCallLogWriter(this IServiceCollection services, Action<CallLogWriterOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<CallLogWriterOptions>().Configure(configure).Validate(Valid, "CallLogWriterOptions are not valid.").ValidateOnStart();
+        services.TryAddSingleton<ICloseOutcomesClient>(provider =>
+        {
+            var factory = provider.GetRequiredService<IHttpClientFactory>();
+            var logger = (provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger(CloseCallActivitiesClient.HttpClientName);
+            return new CloseOutcomesClient(
+                provider.GetRequiredService<IOptions<CloseClientOptions>>().Value,
+                () => factory.CreateClient(CloseCallActivitiesClient.HttpClientName),
+                logger);
+        });
+        services.TryAddSingleton<ICallLogWriter>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<CallLogWriterOptions>>().Value;
+            return options.Provider switch
+            {
+                CallLogProvider.Pipedrive => CallLogWriter.ForPipedrive(Require<IPipedriveCallLogsClient>(provider, "AddPipedriveCallLogs"), options),
+                _ => CallLogWriter.ForClose(
+                    Require<ICloseCallActivitiesClient>(provider, "AddCloseCallActivities"),
+                    provider.GetRequiredService<ICloseOutcomesClient>(),
+                    options),
+            };
+        });
+        return services;
+    }
+
+    private static bool Valid(CallLogWriterOptions options)
+    {
+        try
+        {
+            options.Validate();
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static T Require<T>(IServiceProvider provider, string registration)
+        where T : class =>
+        provider.GetService<T>()
+        ?? throw new InvalidOperationException($"The call log writer is set to a provider whose client is not registered: call services.{registration}(...).");
+}
