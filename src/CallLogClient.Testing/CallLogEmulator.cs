@@ -143,15 +143,14 @@ public sealed class CallLogEmulator : IAsyncDisposable, IDisposable
         await context.Request.Body.CopyToAsync(body, context.RequestAborted).ConfigureAwait(false);
         context.Request.Body.Position = 0;
         var request = new EmulatorRequest(context.Request.Method, path[emulation.Prefix.Length..], context.Request.Query, body.ToArray(), context.Request);
-        requests.Enqueue(Record(emulation.Provider, request, context.Request));
-
         var misbehaviour = emulation.Misbehaviour;
-        if (misbehaviour.Latency > TimeSpan.Zero)
+        var fault = misbehaviour.Next();
+        requests.Enqueue(Record(emulation.Provider, request, context.Request) with { Fault = fault });
+        if (misbehaviour.NextLatency() is var latency && latency > TimeSpan.Zero)
         {
-            await Task.Delay(misbehaviour.Latency, options.TimeProvider, context.RequestAborted).ConfigureAwait(false);
+            await Task.Delay(latency, options.TimeProvider, context.RequestAborted).ConfigureAwait(false);
         }
 
-        var fault = misbehaviour.Next();
         if (fault == Fault.ResetBeforeProcessing)
         {
             context.Abort();

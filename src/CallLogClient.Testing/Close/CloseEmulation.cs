@@ -29,6 +29,7 @@ public sealed partial class CloseEmulation : IProviderEmulation
     private const int MaxDuration = 604_800;
 
     private readonly ConcurrentDictionary<string, Stored> calls = new();
+    private readonly ConcurrentQueue<JsonObject> outcomes = new();
     private readonly string authorization;
     private readonly string? bearer;
     private readonly TimeProvider timeProvider;
@@ -53,10 +54,11 @@ public sealed partial class CloseEmulation : IProviderEmulation
     /// <summary>Every call held now, newest first (the order lists use).</summary>
     public IReadOnlyList<EmulatedCall> Calls => [.. Ordered().Select(stored => stored.Snapshot())];
 
-    /// <summary>Forgets every call and turns misbehaviour, rate limits and the small skip cap off.</summary>
+    /// <summary>Forgets every call and outcome and turns misbehaviour, rate limits and the small skip cap off.</summary>
     public void Reset()
     {
         calls.Clear();
+        outcomes.Clear();
         Misbehaviour.Reset();
         RateLimit = null;
         MaxSkip = 250_000;
@@ -91,6 +93,32 @@ public sealed partial class CloseEmulation : IProviderEmulation
 
         call["recording_transcript"] = transcript;
         Store(id, call);
+        return id;
+    }
+
+    /// <summary>
+    /// Adds one of the organization's outcomes (the Outcomes API, <c>GET /outcome/</c>); returns its id
+    /// (<c>outcome_…</c>) for a call's <c>outcome_id</c>.
+    /// </summary>
+    /// <param name="name">The name users see, e.g. <c>Demo Booked</c>.</param>
+    /// <param name="type"><c>custom</c> or <c>vm-dropped</c>.</param>
+    public string AddOutcome(string name, string type = "custom")
+    {
+        var id = "outcome_" + Guid.NewGuid().ToString("N")[..22];
+        var now = CloseDate(timeProvider.GetUtcNow());
+        outcomes.Enqueue(new JsonObject
+        {
+            ["applies_to"] = type == "vm-dropped" ? new JsonArray("calls") : new JsonArray("calls", "meetings"),
+            ["created_by"] = "user_emulator",
+            ["date_created"] = now,
+            ["date_updated"] = now,
+            ["description"] = null,
+            ["id"] = id,
+            ["name"] = name,
+            ["organization_id"] = OrganizationId,
+            ["type"] = type,
+            ["updated_by"] = "user_emulator",
+        });
         return id;
     }
 
@@ -137,6 +165,7 @@ public sealed partial class CloseEmulation : IProviderEmulation
                 "POST" => Create(request.JsonBody()),
                 _ => Error(405, "Method not allowed"),
             },
+            ["api", "v1", "outcome"] => request.Method == "GET" ? ListOutcomes(request.Query) : Error(405, "Method not allowed"),
             ["api", "v1", "activity", "call", var id] => request.Method switch
             {
                 "GET" => Find(id) is { } stored ? new(200, Shape(stored, Fields(request.Query))) : NotFound(),
@@ -194,6 +223,18 @@ public sealed partial class CloseEmulation : IProviderEmulation
         var fields = Fields(query);
         var page = matching.Skip(skip).Take(limit).Select(stored => (JsonNode)Shape(stored, fields)).ToArray();
         return new(200, new JsonObject { ["has_more"] = skip + page.Length < matching.Count, ["data"] = new JsonArray(page) });
+    }
+
+    private EmulatorResponse ListOutcomes(IQueryCollection query)
+    {
+        if (!TryInt(query["_skip"], 0, out var skip) || skip < 0 || !TryInt(query["_limit"], 100, out var limit) || limit is < 1 or > 100)
+        {
+            return FieldErrors(("_limit", "Enter a whole number between 1 and 100."));
+        }
+
+        var all = outcomes.ToArray();
+        var page = all.Skip(skip).Take(limit).Select(outcome => (JsonNode)outcome.DeepClone()).ToArray();
+        return new(200, new JsonObject { ["has_more"] = skip + page.Length < all.Length, ["data"] = new JsonArray(page) });
     }
 
     private static readonly (string Suffix, Func<int, bool> Keep)[] Comparisons =

@@ -10,6 +10,9 @@ namespace CallLogClient.Testing;
 public sealed record EmulatedRequest(
     EmulatedProvider Provider, string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, ReadOnlyMemory<byte> Body)
 {
+    /// <summary>What the emulator's <see cref="Misbehaviour"/> did to this request (<see cref="Fault.None"/> when it was served).</summary>
+    public Fault Fault { get; init; }
+
     /// <summary>The body as UTF-8 text.</summary>
     public string BodyText => System.Text.Encoding.UTF8.GetString(Body.Span);
 

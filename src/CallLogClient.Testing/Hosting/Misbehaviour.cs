@@ -13,6 +13,12 @@ public sealed class Misbehaviour
     /// <summary>A delay before every answer.</summary>
     public TimeSpan Latency { get; set; }
 
+    /// <summary>
+    /// An extra delay before an answer, drawn for each request uniformly between zero and this value from the seeded
+    /// generator (<see cref="Seed"/>); zero (the default) adds none.
+    /// </summary>
+    public TimeSpan LatencyJitter { get; set; }
+
     /// <summary>The share of requests (0 to 1) that fail with <see cref="RandomFaults"/>, drawn from a seeded generator.</summary>
     public double FailureRate { get; set; }
 
@@ -67,10 +73,20 @@ public sealed class Misbehaviour
         {
             scripted.Clear();
             Latency = TimeSpan.Zero;
+            LatencyJitter = TimeSpan.Zero;
             FailureRate = 0;
             RandomFaults = [Fault.ServiceUnavailable];
             random = new Random(1);
             requestNumber = 0;
+        }
+    }
+
+    /// <summary>The delay before answering the request arriving now: <see cref="Latency"/> plus its share of jitter.</summary>
+    internal TimeSpan NextLatency()
+    {
+        lock (gate)
+        {
+            return LatencyJitter > TimeSpan.Zero ? Latency + (LatencyJitter * random.NextDouble()) : Latency;
         }
     }
 
