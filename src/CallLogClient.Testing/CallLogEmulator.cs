@@ -145,8 +145,9 @@ public sealed class CallLogEmulator : IAsyncDisposable, IDisposable
         var request = new EmulatorRequest(context.Request.Method, path[emulation.Prefix.Length..], context.Request.Query, body.ToArray(), context.Request);
         var misbehaviour = emulation.Misbehaviour;
         var fault = misbehaviour.Next();
-        requests.Enqueue(Record(emulation.Provider, request, context.Request) with { Fault = fault });
-        if (misbehaviour.NextLatency() is var latency && latency > TimeSpan.Zero)
+        var latency = misbehaviour.NextLatency();
+        requests.Enqueue(Record(emulation.Provider, request, context.Request) with { Fault = fault, Latency = latency });
+        if (latency > TimeSpan.Zero)
         {
             await Task.Delay(latency, options.TimeProvider, context.RequestAborted).ConfigureAwait(false);
         }

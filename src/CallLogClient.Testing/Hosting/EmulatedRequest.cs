@@ -13,6 +13,9 @@ public sealed record EmulatedRequest(
     /// <summary>What the emulator's <see cref="Misbehaviour"/> did to this request (<see cref="Fault.None"/> when it was served).</summary>
     public Fault Fault { get; init; }
 
+    /// <summary>The delay the emulator's <see cref="Misbehaviour"/> added before answering this request.</summary>
+    public TimeSpan Latency { get; init; }
+
     /// <summary>The body as UTF-8 text.</summary>
     public string BodyText => System.Text.Encoding.UTF8.GetString(Body.Span);
 

@@ -14,10 +14,13 @@ public sealed class Misbehaviour
     public TimeSpan Latency { get; set; }
 
     /// <summary>
-    /// An extra delay before an answer, drawn for each request uniformly between zero and this value from the seeded
-    /// generator (<see cref="Seed"/>); zero (the default) adds none.
+    /// The share of requests (0 to 1), drawn from the seeded generator (<see cref="Seed"/>), answered only after
+    /// <see cref="RandomLatency"/> more; none by default.
     /// </summary>
-    public TimeSpan LatencyJitter { get; set; }
+    public double RandomLatencyRate { get; set; }
+
+    /// <summary>The extra delay of the requests <see cref="RandomLatencyRate"/> picks.</summary>
+    public TimeSpan RandomLatency { get; set; }
 
     /// <summary>The share of requests (0 to 1) that fail with <see cref="RandomFaults"/>, drawn from a seeded generator.</summary>
     public double FailureRate { get; set; }
@@ -73,7 +76,8 @@ public sealed class Misbehaviour
         {
             scripted.Clear();
             Latency = TimeSpan.Zero;
-            LatencyJitter = TimeSpan.Zero;
+            RandomLatencyRate = 0;
+            RandomLatency = TimeSpan.Zero;
             FailureRate = 0;
             RandomFaults = [Fault.ServiceUnavailable];
             random = new Random(1);
@@ -81,12 +85,12 @@ public sealed class Misbehaviour
         }
     }
 
-    /// <summary>The delay before answering the request arriving now: <see cref="Latency"/> plus its share of jitter.</summary>
+    /// <summary>The delay before answering the request arriving now: <see cref="Latency"/>, plus <see cref="RandomLatency"/> when drawn.</summary>
     internal TimeSpan NextLatency()
     {
         lock (gate)
         {
-            return LatencyJitter > TimeSpan.Zero ? Latency + (LatencyJitter * random.NextDouble()) : Latency;
+            return RandomLatencyRate > 0 && random.NextDouble() < RandomLatencyRate ? Latency + RandomLatency : Latency;
         }
     }
 

@@ -26,7 +26,8 @@ public static class CallLogWriterServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<CallLogWriterOptions>().Configure(configure).Validate(Valid, "CallLogWriterOptions are not valid.").ValidateOnStart();
+        services.AddOptions<CallLogWriterOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CallLogWriterOptions>, WriterOptionsValidator>());
         services.TryAddSingleton<ICloseOutcomesClient>(provider =>
         {
             var factory = provider.GetRequiredService<IHttpClientFactory>();
@@ -51,21 +52,24 @@ public static class CallLogWriterServiceCollectionExtensions
         return services;
     }
 
-    private static bool Valid(CallLogWriterOptions options)
-    {
-        try
-        {
-            options.Validate();
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
-
     private static T Require<T>(IServiceProvider provider, string registration)
         where T : class =>
         provider.GetService<T>()
         ?? throw new InvalidOperationException($"The call log writer is set to a provider whose client is not registered: call services.{registration}(...).");
+
+    private sealed class WriterOptionsValidator : IValidateOptions<CallLogWriterOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, CallLogWriterOptions options)
+        {
+            try
+            {
+                options.Validate();
+                return ValidateOptionsResult.Success;
+            }
+            catch (ArgumentException exception)
+            {
+                return ValidateOptionsResult.Fail(exception.Message);
+            }
+        }
+    }
 }
