@@ -172,12 +172,15 @@ public sealed class CallLogWriter : ICallLogWriter
             throw new InvalidOperationException("The call could not be looked up: " + exception.Message, exception);
         }
 
-        return matches.Count switch
+        if (matches.Count < 2)
         {
-            0 => null,
-            1 => matches[0],
-            _ => throw Undecided(callKey, $"the lookup found {matches.Count} call logs with this call key, number and times", inner: null),
-        };
+            return matches.Count == 0 ? null : matches[0];
+        }
+
+        var why = $"the lookup found {matches.Count} call logs with this call key, number and times";
+        throw unsettled.ContainsKey(callKey)
+            ? Undecided(callKey, why, inner: null)
+            : new InvalidOperationException($"The call cannot be logged once: {why}, so it is already logged more than once.");
     }
 
     private async Task CompleteAsync(

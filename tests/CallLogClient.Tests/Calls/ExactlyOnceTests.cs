@@ -227,4 +227,45 @@ public sealed class ExactlyOnceTests : EmulatorTest
         Assert.Equal("record.Links.CloseLeadId", refused.ParamName);
         Assert.Empty(Emulator.Requests);
     }
+
+    [Theory]
+    [InlineData(CallLogProvider.Pipedrive)]
+    [InlineData(CallLogProvider.Close)]
+    public async Task Two_matches_found_before_any_create_are_refused_without_creating(CallLogProvider provider)
+    {
+        var writer = Writer(provider, new CallLogWriterOptions { LookUpBeforeCreate = true });
+        await writer.LogCallAsync(Record(provider, note: "[call:call-0001]"));
+        await writer.LogCallAsync(Record(provider, note: "[call:call-0001]"));
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => writer.LogCallOnceAsync(Record(provider), "call-0001"));
+
+        Assert.Contains("found 2 call logs", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(2, Count("POST"));
+    }
+
+    [Theory]
+    [InlineData(CallLogProvider.Pipedrive)]
+    [InlineData(CallLogProvider.Close)]
+    public async Task A_create_cancelled_after_it_left_makes_the_next_write_of_the_key_look_first(CallLogProvider provider)
+    {
+        var writer = Writer(provider);
+        Faults(provider).Latency = TimeSpan.FromSeconds(30);
+        using var cancel = new CancellationTokenSource();
+
+        var write = writer.LogCallOnceAsync(Record(provider), "call-0001", cancel.Token);
+        for (var polls = 0; Count("POST") == 0; polls++)
+        {
+            Assert.True(polls < 10_000, "The create never reached the emulator.");
+            await Task.Delay(1);
+        }
+
+        cancel.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => write);
+        Faults(provider).Latency = TimeSpan.Zero;
+        var again = await writer.LogCallOnceAsync(Record(provider), "call-0001");
+
+        Assert.Equal(CallLogStatus.CreatedAfterLookup, again.Status);
+        Assert.Equal(["POST", "GET", "POST"], Emulator.Requests.Select(request => request.Method));
+        Assert.Equal(Assert.Single(StoredIds(provider)), again.Id);
+    }
 }
