@@ -142,10 +142,15 @@ public sealed class PagerTests : HostileServerTest
         };
 
         var seen = new List<string>();
-        await foreach (var id in ListAll(server, pagesInFlight))
+        await ReadFirstAsync().WaitAsync(ClockDriver.HangGuard); // a page in flight that is never cancelled would hang the break
+
+        async Task ReadFirstAsync()
         {
-            seen.Add(id);
-            break;
+            await foreach (var id in ListAll(server, pagesInFlight))
+            {
+                seen.Add(id);
+                break;
+            }
         }
 
         Assert.Equal([server.IdOf(0)], seen);
@@ -188,7 +193,7 @@ public sealed class PagerTests : HostileServerTest
                     await cancellation.CancelAsync();
                 }
             }
-        });
+        }).WaitAsync(ClockDriver.HangGuard);
 
         Assert.Equal(server.Ids.Take(PageSize), seen);
         var ahead = server.Requests.Where(request => request.Offset > 0).ToList();
@@ -229,7 +234,7 @@ public sealed class PagerTests : HostileServerTest
             {
                 seen.Add(id);
             }
-        });
+        }).WaitAsync(ClockDriver.HangGuard);
 
         Assert.Equal(server.Ids.Take(FailingPage), seen);
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, error.StatusCode);
@@ -335,15 +340,21 @@ public sealed class PagerTests : HostileServerTest
         }
     }
 
-    private static async Task<List<string>> ReadAllAsync(IAsyncEnumerable<string> ids)
+    /// <summary>Every id; a read that hangs (a page in flight never cancelled, then awaited) fails after the guard.</summary>
+    private static Task<List<string>> ReadAllAsync(IAsyncEnumerable<string> ids)
     {
-        var all = new List<string>();
-        await foreach (var id in ids)
-        {
-            all.Add(id);
-        }
+        return ReadAsync().WaitAsync(ClockDriver.HangGuard);
 
-        return all;
+        async Task<List<string>> ReadAsync()
+        {
+            var all = new List<string>();
+            await foreach (var id in ids)
+            {
+                all.Add(id);
+            }
+
+            return all;
+        }
     }
 
     private static async Task<(List<string> Ids, TException Error)> ReadUntilFailureAsync<TException>(IAsyncEnumerable<string> ids)
@@ -356,7 +367,7 @@ public sealed class PagerTests : HostileServerTest
             {
                 all.Add(id);
             }
-        });
+        }).WaitAsync(ClockDriver.HangGuard);
         return (all, error);
     }
 }
