@@ -13,6 +13,7 @@ namespace CallLogClient.Benchmarks.Paging;
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 10)]
 [MemoryDiagnoser]
+[MedianColumn]
 public class PagerBenchmark
 {
     private const int Pages = 20;
