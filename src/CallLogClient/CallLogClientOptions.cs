@@ -38,6 +38,20 @@ public abstract class CallLogClientOptions
     /// </summary>
     public int MaxConnectionsPerServer { get; set; } = DefaultMaxConnectionsPerServer;
 
+    /// <summary>
+    /// How many pages a <c>ListAll…</c> enumeration works with at once: while the caller reads one page, the next
+    /// <c>PagesInFlight - 1</c> (at the offsets the list's paging predicts) are already being fetched. 1 reads one page
+    /// at a time; default 2; at most 8. Items still come in order, each once, and memory holds at most this many pages.
+    /// A page fetched ahead that turns out not to be needed (the list ended, the server named another offset, the caller
+    /// stopped) is cancelled, so a list costs at most <c>PagesInFlight - 1</c> requests past its last page. Every request
+    /// counts against <see cref="RequestBudget"/>.
+    /// </summary>
+    public int PagesInFlight { get; set; } = DefaultPagesInFlight;
+
+    internal const int DefaultPagesInFlight = 2;
+
+    internal const int MaxPagesInFlight = 8;
+
     internal const int DefaultMaxResponseBodyBytes = 16 * 1024 * 1024;
 
     internal const int DefaultMaxConnectionsPerServer = 20;
@@ -56,6 +70,11 @@ public abstract class CallLogClientOptions
         if (MaxResponseBodyBytes < 1024)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxResponseBodyBytes), MaxResponseBodyBytes, "Must be at least 1024 bytes.");
+        }
+
+        if (PagesInFlight is < 1 or > MaxPagesInFlight)
+        {
+            throw new ArgumentOutOfRangeException(nameof(PagesInFlight), PagesInFlight, $"Must be 1 (one page at a time) to {MaxPagesInFlight}.");
         }
 
         if (MaxConnectionsPerServer < 1)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using CallLogClient.Close.Models;
 using CallLogClient.Errors;
 using CallLogClient.Http;
@@ -23,6 +22,7 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
 
     private readonly TimeProvider timeProvider;
     private readonly HttpClient? ownedHttpClient;
+    private readonly int pagesInFlight;
 
     /// <summary>Creates a client with its own connection pool and handler chain, for use without dependency injection.</summary>
     /// <param name="options">The settings; checked here.</param>
@@ -38,6 +38,7 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
         executor = new RequestExecutor(CloseProtocol.Instance, options.TimeProvider, logger);
         api = GeneratedApi.Over<ICloseCallActivitiesApi>(httpClient, Context);
         timeProvider = options.TimeProvider;
+        pagesInFlight = options.PagesInFlight;
     }
 
     internal CloseCallActivitiesClient(CloseClientOptions options, Func<HttpClient> httpClientSource, ILogger logger)
@@ -46,6 +47,7 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
         executor = new RequestExecutor(CloseProtocol.Instance, options.TimeProvider, logger);
         api = GeneratedApi.Over<ICloseCallActivitiesApi>(httpClientSource, Context);
         timeProvider = options.TimeProvider;
+        pagesInFlight = options.PagesInFlight;
     }
 
     /// <summary>The largest <c>_skip</c> the paging methods use; lowered by tests to cross the cap with a few calls.</summary>
@@ -81,7 +83,7 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
     {
         CloseRequestValidator.ValidateQuery(query);
         CloseRequestValidator.ValidatePageSize(pageSize, nameof(pageSize));
-        return new CloseDateWindowReader(ReadPageAsync, executor, MaxSkip, timeProvider)
+        return new CloseDateWindowReader(ReadPageAsync, executor, MaxSkip, timeProvider, pagesInFlight)
             .ReadAsync(query, pageSize, cancellationToken);
     }
 
@@ -152,21 +154,14 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
     /// <summary>Releases the connection pool of a client built from options; a client from dependency injection owns none.</summary>
     public void Dispose() => ownedHttpClient?.Dispose();
 
-    private async IAsyncEnumerable<CloseCallActivity> EnumerateAsync(
-        CloseCallQuery? query, int pageSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var paging = new ClosePaging(
+    private IAsyncEnumerable<CloseCallActivity> EnumerateAsync(CloseCallQuery? query, int pageSize, CancellationToken cancellationToken) =>
+        new ClosePaging(
             (skip, token) => ReadPageAsync(query, skip, pageSize, token),
             executor,
             MaxSkip,
-            $"More calls match than Close lets a list skip ({MaxSkip}); read them with ListAllByDateWindowsAsync, which splits the range by date_created.");
-        var first = new StrongBox<ApiResponse<CloseCallActivityPage>?>(
-            await ReadPageAsync(query, 0, pageSize, cancellationToken).ConfigureAwait(false));
-        await foreach (var call in paging.ContinueAsync(first, include: static _ => true, cancellationToken).ConfigureAwait(false))
-        {
-            yield return call;
-        }
-    }
+            $"More calls match than Close lets a list skip ({MaxSkip}); read them with ListAllByDateWindowsAsync, which splits the range by date_created.",
+            pageSize,
+            pagesInFlight).ReadAsync(cancellationToken);
 
     private async Task<ApiResponse<CloseCallActivityPage>> ReadPageAsync(
         CloseCallQuery? query, int skip, int limit, CancellationToken cancellationToken)

@@ -15,7 +15,8 @@ internal sealed partial class CloseDateWindowReader(
     Func<CloseCallQuery, int, int, CancellationToken, Task<ApiResponse<CloseCallActivityPage>>> readPage,
     RequestExecutor executor,
     int maxSkip,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    int pagesInFlight)
 {
     private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
     private static readonly string[] ProbeFields = [CloseCallFieldNames.Id];
@@ -53,7 +54,9 @@ internal sealed partial class CloseDateWindowReader(
                 (skip, token) => readPage(windowQuery, skip, pageSize, token),
                 executor,
                 cap,
-                $"The date_created window from {window.Start:o} to {window.End:o} grew past Close's _skip cap ({cap}) while it was read.");
+                $"The date_created window from {window.Start:o} to {window.End:o} grew past Close's _skip cap ({cap}) while it was read.",
+                pageSize,
+                pagesInFlight);
             var calls = paging.ContinueAsync(first, window.Owns, cancellationToken);
             await foreach (var call in calls.ConfigureAwait(false))
             {

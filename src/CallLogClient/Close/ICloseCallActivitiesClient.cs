@@ -31,8 +31,10 @@ public interface ICloseCallActivitiesClient
         CloseCallQuery? query = null, int skip = 0, int limit = 100, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Every matching call activity, fetched page by page only as the caller consumes them; at most one page is held in
-    /// memory, and breaking out of the loop stops the fetching. A call that shifts from one page to the next while the
+    /// Every matching call activity, in the server's order, fetched page by page as the caller consumes them: while the
+    /// caller reads one page, the next <see cref="CallLogClientOptions.PagesInFlight"/> - 1 are fetched ahead (default
+    /// one, never past the <c>_skip</c> cap), and at most that many pages are held in memory. Nothing is fetched before
+    /// the enumeration starts; breaking out of the loop cancels the pages in flight. A call that shifts from one page to the next while the
     /// list is read (new calls arriving) is returned once. Close refuses to skip past 250 000 calls: for larger sets use
     /// <see cref="ListAllByDateWindowsAsync"/>, which this method points to with an
     /// <see cref="InvalidOperationException"/> when it reaches the cap.
@@ -62,7 +64,9 @@ public interface ICloseCallActivitiesClient
     /// </para>
     /// <para>
     /// A call is returned only by the window that owns its <c>date_created</c>, and a call seen on the previous page is
-    /// not returned again (pages shift when calls arrive), so memory stays at about two pages. When
+    /// not returned again (pages shift when calls arrive); memory holds at most
+    /// <see cref="CallLogClientOptions.PagesInFlight"/> pages and the ids of two. Within a window, pages are fetched
+    /// ahead as in <see cref="ListAllAsync"/>. When
     /// <see cref="CloseCallQuery.Fields"/> is set, <c>id</c> and <c>date_created</c> are added to it. More than 250 000
     /// calls created within one second cannot be read and end the read with an <see cref="InvalidOperationException"/>.
     /// </para>

@@ -24,6 +24,34 @@ internal sealed class RepeatFilter
         return repeat;
     }
 
+    /// <summary>
+    /// The items of a page, in order, that are not repeats and that <paramref name="include"/> accepts (every item is
+    /// checked for repeats); the page itself when that is all of them.
+    /// </summary>
+    public IReadOnlyList<T> NewItems<T>(IReadOnlyList<T> items, Func<T, string> id, Func<T, bool>? include = null)
+    {
+        List<T>? kept = null;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            var keep = !IsRepeat(id(item)) && (include is null || include(item));
+            if (!keep && kept is null)
+            {
+                kept = new List<T>(items.Count - 1);
+                for (var j = 0; j < i; j++)
+                {
+                    kept.Add(items[j]);
+                }
+            }
+            else if (keep && kept is not null)
+            {
+                kept.Add(item);
+            }
+        }
+
+        return kept ?? items;
+    }
+
     public void NextPage()
     {
         (previousPage, currentPage) = (currentPage, previousPage);

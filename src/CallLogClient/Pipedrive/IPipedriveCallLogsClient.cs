@@ -26,8 +26,10 @@ public interface IPipedriveCallLogsClient
     Task<CallLogResponse<PipedriveCallLogPage>> ListPageWithResponseAsync(int start = 0, int limit = 50, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Every call log of the user, fetched page by page only as the caller consumes them; at most one page is held in
-    /// memory. Breaking out of the loop stops the fetching. A call log that shifts from one page to the next while the
+    /// Every call log of the user, in order, fetched page by page as the caller consumes them: while the caller reads
+    /// one page, the next <see cref="CallLogClientOptions.PagesInFlight"/> - 1 are fetched ahead (default one), and at
+    /// most that many pages are held in memory. Nothing is fetched before the enumeration starts; breaking out of the
+    /// loop cancels the pages in flight. A call log that shifts from one page to the next while the
     /// list is read (new call logs arriving) is returned once.
     /// </summary>
     /// <param name="pageSize">The page size, 1 to 50.</param>

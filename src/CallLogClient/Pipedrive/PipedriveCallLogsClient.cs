@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Net;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CallLogClient.Errors;
 using CallLogClient.Http;
@@ -28,6 +27,7 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     private readonly Func<IPipedriveCallLogsApi> api;
 
     private readonly HttpClient? ownedHttpClient;
+    private readonly int pagesInFlight;
 
     /// <summary>Creates a client with its own connection pool and handler chain, for use without dependency injection.</summary>
     /// <param name="options">The settings; checked here.</param>
@@ -42,6 +42,7 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
         ownedHttpClient = httpClient;
         executor = new RequestExecutor(PipedriveProtocol.Instance, options.TimeProvider, logger);
         api = GeneratedApi.Over<IPipedriveCallLogsApi>(httpClient, Context);
+        pagesInFlight = options.PagesInFlight;
     }
 
     internal PipedriveCallLogsClient(PipedriveClientOptions options, Func<HttpClient> httpClientSource, ILogger logger)
@@ -49,6 +50,7 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
         options.Validate();
         executor = new RequestExecutor(PipedriveProtocol.Instance, options.TimeProvider, logger);
         api = GeneratedApi.Over<IPipedriveCallLogsApi>(httpClientSource, Context);
+        pagesInFlight = options.PagesInFlight;
     }
 
     /// <inheritdoc/>
@@ -175,31 +177,27 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     /// <summary>Releases the connection pool of a client built from options; a client from dependency injection owns none.</summary>
     public void Dispose() => ownedHttpClient?.Dispose();
 
-    private async IAsyncEnumerable<PipedriveCallLog> EnumerateAsync(int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private IAsyncEnumerable<PipedriveCallLog> EnumerateAsync(int pageSize, CancellationToken cancellationToken) =>
+        new Pager<ApiResponse<PipedriveCallLogPage>, PipedriveCallLog>(
+            (start, token) => ReadPageAsync(start, pageSize, token), Step, pageSize, pagesInFlight)
+            .ReadAsync(0, cancellationToken);
+
+    private PageStep<PipedriveCallLog> Step(ApiResponse<PipedriveCallLogPage> response, int start, RepeatFilter repeats)
     {
-        var repeats = new RepeatFilter();
-        var start = 0;
-        while (true)
+        var page = response.Value;
+        var items = repeats.NewItems(page.Items, static callLog => callLog.Id);
+        if (!page.Pagination.MoreItemsInCollection)
         {
-            var response = await ReadPageAsync(start, pageSize, cancellationToken).ConfigureAwait(false);
-            var page = response.Value;
-            foreach (var callLog in page.Items)
-            {
-                if (!repeats.IsRepeat(callLog.Id))
-                {
-                    yield return callLog;
-                }
-            }
-
-            if (!page.Pagination.MoreItemsInCollection)
-            {
-                yield break;
-            }
-
-            start = NextStart(start, page, repeats.NewOnPage)
-                ?? throw PagingFailure.Create(executor, response, StuckPageProblem(start, page));
-            repeats.NextPage();
+            return new(items, Next: null);
         }
+
+        if (NextStart(start, page, repeats.NewOnPage) is not { } next)
+        {
+            return new(items, Next: null, PagingFailure.Create(executor, response, StuckPageProblem(start, page)));
+        }
+
+        repeats.NextPage();
+        return new(items, next);
     }
 
     /// <summary>Where the page after this one starts, or <see langword="null"/> when the page gives no way forward.</summary>

@@ -17,7 +17,8 @@ public sealed class CloseDateWindowTests(WireMockFixture wireMock) : IAsyncLifet
 
     private static readonly DateTimeOffset T0 = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private readonly CloseCallActivitiesClient client = CloseTestClient.Create(wireMock);
+    // One page at a time: these tests pin every request of the read, in order (Paging.PagerTests covers reading ahead).
+    private readonly CloseCallActivitiesClient client = CloseTestClient.Create(wireMock, options => options.PagesInFlight = 1);
 
     public Task InitializeAsync()
     {

@@ -9,6 +9,12 @@ public sealed class CloseListTests(WireMockFixture wireMock) : IAsyncLifetime, I
 {
     private readonly CloseCallActivitiesClient client = CloseTestClient.Create(wireMock);
 
+    /// <summary>
+    /// Reads one page at a time (<c>PagesInFlight = 1</c>), for the tests that pin every request of a read;
+    /// <c>Paging.PagerTests</c> covers reading pages ahead.
+    /// </summary>
+    private readonly CloseCallActivitiesClient sequential = CloseTestClient.Create(wireMock, options => options.PagesInFlight = 1);
+
     public Task InitializeAsync()
     {
         wireMock.Reset();
@@ -17,7 +23,11 @@ public sealed class CloseListTests(WireMockFixture wireMock) : IAsyncLifetime, I
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    public void Dispose() => client.Dispose();
+    public void Dispose()
+    {
+        client.Dispose();
+        sequential.Dispose();
+    }
 
     [Fact]
     public async Task A_page_is_read_with_basic_auth_the_trailing_slash_and_skip_and_limit()
@@ -156,7 +166,7 @@ public sealed class CloseListTests(WireMockFixture wireMock) : IAsyncLifetime, I
         wireMock.AddMappingFile("close/list-three-pages.json");
 
         var calls = new List<CloseCallActivity>();
-        await foreach (var call in client.ListAllAsync(pageSize: 2))
+        await foreach (var call in sequential.ListAllAsync(pageSize: 2))
         {
             calls.Add(call);
         }
@@ -176,7 +186,7 @@ public sealed class CloseListTests(WireMockFixture wireMock) : IAsyncLifetime, I
     {
         wireMock.AddMappingFile("close/list-three-pages.json");
 
-        var calls = client.ListAllAsync(pageSize: 2);
+        var calls = sequential.ListAllAsync(pageSize: 2);
         Assert.Empty(wireMock.Server.Requests());
         await foreach (var call in calls)
         {
@@ -193,7 +203,7 @@ public sealed class CloseListTests(WireMockFixture wireMock) : IAsyncLifetime, I
         wireMock.AddMappingFile("close/list-three-pages.json");
 
         var seen = new List<string>();
-        await foreach (var call in client.ListAllAsync(pageSize: 2))
+        await foreach (var call in sequential.ListAllAsync(pageSize: 2))
         {
             seen.Add(call.Id);
             if (call.Id == "acti_3")
@@ -215,7 +225,7 @@ public sealed class CloseListTests(WireMockFixture wireMock) : IAsyncLifetime, I
         CloseTestClient.StubList(wireMock, "lead_id=lead_1&_skip=4&_limit=2", CloseTestClient.Page(false, "acti_6"));
 
         var ids = new List<string>();
-        await foreach (var call in client.ListAllAsync(query, pageSize: 2))
+        await foreach (var call in sequential.ListAllAsync(query, pageSize: 2))
         {
             ids.Add(call.Id);
         }

@@ -12,8 +12,11 @@ public sealed class PublicSurfaceTests
 
     private static IEnumerable<Type> PublicTypes => Library.GetExportedTypes();
 
-    private static IEnumerable<MethodInfo> PublicMethods => PublicTypes.SelectMany(type =>
-        type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly));
+    private static IEnumerable<MethodInfo> PublicMethods => SurfaceTypes.Packages.SelectMany(SurfaceTypes.PublicTypes)
+        .SelectMany(type => SurfaceTypes.VisibleMembers(type).OfType<MethodInfo>())
+        // IAsyncDisposable.DisposeAsync() has its shape fixed by the interface.
+        .Where(method => !(method.Name == nameof(IAsyncDisposable.DisposeAsync) && method.GetParameters().Length == 0
+            && typeof(IAsyncDisposable).IsAssignableFrom(method.DeclaringType)));
 
     [Fact]
     public void Every_public_async_method_takes_a_cancellation_token_last()
@@ -50,30 +53,68 @@ public sealed class PublicSurfaceTests
     }
 
     [Fact]
-    public void No_public_signature_exposes_polly_or_live_http_messages()
+    public void No_public_signature_exposes_refit_polly_live_http_messages_or_serializer_machinery()
     {
-        var forbidden = new[] { typeof(HttpRequestMessage), typeof(HttpResponseMessage), typeof(System.Net.Http.Headers.HttpHeaders) };
         var offenders = new List<string>();
-        foreach (var type in PublicTypes)
+        foreach (var type in SurfaceTypes.Packages.SelectMany(SurfaceTypes.PublicTypes))
         {
-            var members = type.GetMembers(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly);
-            foreach (var member in members)
+            var inherited = new[] { type.BaseType }.Concat(type.GetInterfaces()).OfType<Type>().SelectMany(SurfaceTypes.Unfold);
+            offenders.AddRange(inherited.Where(IsForbidden).Select(t => $"{type.FullName} : {t.FullName}"));
+            foreach (var member in SurfaceTypes.VisibleMembers(type))
             {
-                var exposed = member switch
-                {
-                    PropertyInfo property => [property.PropertyType],
-                    FieldInfo field => [field.FieldType],
-                    MethodBase method => method.GetParameters().Select(p => p.ParameterType)
-                        .Concat(method is MethodInfo m ? [m.ReturnType] : []),
-                    _ => Array.Empty<Type>(),
-                };
-                offenders.AddRange(exposed
-                    .Where(t => forbidden.Any(f => f.IsAssignableFrom(t)) || (t.Namespace?.StartsWith("Polly", StringComparison.Ordinal) ?? false))
-                    .Select(t => $"{type.Name}.{member.Name}: {t.Name}"));
+                offenders.AddRange(SurfaceTypes.SignatureTypes(member).Where(IsForbidden).Select(t => $"{type.FullName}.{member.Name}: {t.FullName}"));
             }
         }
 
-        Assert.Empty(offenders);
+        Assert.Empty(offenders.Distinct());
+    }
+
+    [Fact]
+    public void The_refit_interfaces_stay_internal()
+    {
+        var refitInterfaces = Library.GetTypes()
+            .Where(type => type.IsInterface && type.GetMethods().Any(m => m.GetCustomAttributes().Any(a => a.GetType().Namespace == "Refit")))
+            .ToList();
+        Assert.Contains(refitInterfaces, type => type.Name == "IPipedriveCallLogsApi");
+        Assert.Contains(refitInterfaces, type => type.Name == "ICloseCallActivitiesApi");
+        Assert.All(refitInterfaces, type => Assert.False(type.IsVisible, $"{type.FullName} is public"));
+    }
+
+    [Theory]
+    [InlineData(typeof(HttpRequestMessage))]
+    [InlineData(typeof(System.Text.Json.JsonSerializerOptions))]
+    [InlineData(typeof(System.Text.Json.Serialization.Metadata.JsonTypeInfo<int>))]
+    [InlineData(typeof(Task<HttpResponseMessage>))]
+    [InlineData(typeof(Refit.IApiResponse))]
+    [InlineData(typeof(Polly.ResiliencePipeline))]
+    public void The_signature_rule_catches_each_forbidden_kind(Type exposed) =>
+        Assert.Contains(SurfaceTypes.Unfold(exposed), IsForbidden);
+
+    [Theory]
+    [InlineData(typeof(IDictionary<string, JsonElement>))]
+    [InlineData(typeof(IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonNode?>))]
+    [InlineData(typeof(Microsoft.Extensions.DependencyInjection.IHttpClientBuilder))]
+    public void Json_data_types_and_the_http_client_builder_may_appear(Type exposed) =>
+        Assert.DoesNotContain(SurfaceTypes.Unfold(exposed), IsForbidden);
+
+    private static bool IsForbidden(Type type)
+    {
+        if (type.HasElementType)
+        {
+            return false; // an array, pointer or ref: its element type is checked on its own
+        }
+
+        var ns = type.Namespace ?? string.Empty;
+        return typeof(HttpRequestMessage).IsAssignableFrom(type)
+            || typeof(HttpResponseMessage).IsAssignableFrom(type)
+            || typeof(System.Net.Http.Headers.HttpHeaders).IsAssignableFrom(type)
+            || ns == "Refit" || ns.StartsWith("Refit.", StringComparison.Ordinal)
+            || ns == "Polly" || ns.StartsWith("Polly.", StringComparison.Ordinal)
+            // System.Text.Json's data types (JsonElement, JsonNode and its kinds) are how unknown fields are kept;
+            // the serializer's machinery (options, contexts, type infos, converters, readers) stays inside.
+            || (ns.StartsWith("System.Text.Json", StringComparison.Ordinal)
+                && type != typeof(JsonElement)
+                && ns != "System.Text.Json.Nodes");
     }
 
     [Fact]

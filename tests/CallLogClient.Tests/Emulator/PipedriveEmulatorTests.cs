@@ -60,7 +60,7 @@ public sealed class PipedriveEmulatorTests : EmulatorTest
     [Fact]
     public async Task Pages_follow_start_and_limit_with_next_start_until_no_more_items()
     {
-        var client = Pipedrive();
+        var client = Pipedrive(options => options.PagesInFlight = 1); // pins every request
         for (var i = 0; i < 5; i++)
         {
             await client.CreateAsync(Call(minute: i));

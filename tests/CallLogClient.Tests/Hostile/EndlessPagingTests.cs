@@ -12,13 +12,16 @@ namespace CallLogClient.Tests.Hostile;
 /// <summary>Paging always ends, never loses a call, and holds one page at a time.</summary>
 public sealed class EndlessPagingTests : HostileServerTest
 {
+    // The tests that count requests read one page at a time; Paging.PagerTests covers the same servers with pages read ahead.
+    private static void OnePageAtATime(CallLogClientOptions options) => options.PagesInFlight = 1;
+
     [Fact]
     public async Task A_Pipedrive_server_whose_next_start_creeps_forward_over_the_same_page_is_left_after_two_requests()
     {
         var server = Serve((request, connection) => connection.RespondAsync(200, PipedrivePage(
             ["a", "b"], $"\"start\":{Query(request, "start")},\"more_items_in_collection\":true,\"next_start\":{int.Parse(Query(request, "start")!, CultureInfo.InvariantCulture) + 1}")));
 
-        var (ids, error) = await ReadAllAsync(Pipedrive(server).ListAllAsync(pageSize: 2));
+        var (ids, error) = await ReadAllAsync(Pipedrive(server, OnePageAtATime).ListAllAsync(pageSize: 2));
 
         Assert.Equal(["a", "b"], ids);
         Assert.Equal(2, server.Requests.Count);
@@ -32,7 +35,7 @@ public sealed class EndlessPagingTests : HostileServerTest
     {
         var server = Serve(200, PipedrivePage(["a"], pagination));
 
-        var (ids, error) = await ReadAllAsync(Pipedrive(server).ListAllAsync(pageSize: 1));
+        var (ids, error) = await ReadAllAsync(Pipedrive(server, OnePageAtATime).ListAllAsync(pageSize: 1));
 
         Assert.Equal(["a"], ids);
         Assert.Single(server.Requests);
@@ -56,7 +59,7 @@ public sealed class EndlessPagingTests : HostileServerTest
     {
         var server = Serve(200, """{"data":[],"has_more":true}""");
 
-        var (ids, error) = await ReadAllAsync(Close(server).ListAllAsync());
+        var (ids, error) = await ReadAllAsync(Close(server, OnePageAtATime).ListAllAsync());
 
         Assert.Empty(ids);
         Assert.Single(server.Requests);
@@ -68,7 +71,7 @@ public sealed class EndlessPagingTests : HostileServerTest
     {
         var server = Serve(200, """{"data":[{"id":"acti_a"},{"id":"acti_b"}],"has_more":true}""");
 
-        var (ids, error) = await ReadAllAsync(Close(server).ListAllAsync(pageSize: 2));
+        var (ids, error) = await ReadAllAsync(Close(server, OnePageAtATime).ListAllAsync(pageSize: 2));
 
         Assert.Equal(["acti_a", "acti_b"], ids);
         Assert.Equal(2, server.Requests.Count);

@@ -11,6 +11,12 @@ public sealed class PipedriveListTests(WireMockFixture wireMock) : PipedriveWire
 {
     private void StubThreePages() => WireMock.AddMappingFile("pipedrive/list-three-pages.json");
 
+    /// <summary>
+    /// A client reading one page at a time (<c>PagesInFlight = 1</c>), for the tests that pin every request of a read;
+    /// <see cref="Paging.PagerTests"/> covers reading pages ahead.
+    /// </summary>
+    private PipedriveCallLogsClient Sequential() => CreateClient(options => options.PagesInFlight = 1);
+
     [Fact]
     public async Task A_page_is_read_from_the_reference_list_example()
     {
@@ -122,7 +128,7 @@ public sealed class PipedriveListTests(WireMockFixture wireMock) : PipedriveWire
             """{"success":true,"data":[{"id":"b"},{"id":"c"}],"additional_data":{"pagination":{"start":2,"limit":2,"more_items_in_collection":false}}}"""));
 
         var ids = new List<string>();
-        await foreach (var callLog in Client.ListAllAsync(pageSize: 2))
+        await foreach (var callLog in Sequential().ListAllAsync(pageSize: 2))
         {
             ids.Add(callLog.Id);
         }
@@ -137,7 +143,7 @@ public sealed class PipedriveListTests(WireMockFixture wireMock) : PipedriveWire
         StubThreePages();
 
         var all = new List<PipedriveCallLog>();
-        await foreach (var callLog in Client.ListAllAsync(pageSize: 2))
+        await foreach (var callLog in Sequential().ListAllAsync(pageSize: 2))
         {
             all.Add(callLog);
         }
@@ -157,7 +163,7 @@ public sealed class PipedriveListTests(WireMockFixture wireMock) : PipedriveWire
     {
         StubThreePages();
 
-        var enumerator = Client.ListAllAsync(pageSize: 2).GetAsyncEnumerator();
+        var enumerator = Sequential().ListAllAsync(pageSize: 2).GetAsyncEnumerator();
         try
         {
             AssertNothingSent(); // asking for the sequence fetches nothing
@@ -184,7 +190,7 @@ public sealed class PipedriveListTests(WireMockFixture wireMock) : PipedriveWire
         StubThreePages();
 
         var seen = new List<string>();
-        await foreach (var callLog in Client.ListAllAsync(pageSize: 2))
+        await foreach (var callLog in Sequential().ListAllAsync(pageSize: 2))
         {
             seen.Add(callLog.Id);
             if (callLog.Id == "page2-a")
@@ -207,7 +213,7 @@ public sealed class PipedriveListTests(WireMockFixture wireMock) : PipedriveWire
         var seen = new List<string>();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var callLog in Client.ListAllAsync(pageSize: 2).WithCancellation(cancellation.Token))
+            await foreach (var callLog in Sequential().ListAllAsync(pageSize: 2).WithCancellation(cancellation.Token))
             {
                 seen.Add(callLog.Id);
                 if (seen.Count == 2)
@@ -230,7 +236,7 @@ public sealed class PipedriveListTests(WireMockFixture wireMock) : PipedriveWire
         var all = new List<string>();
         var error = await Assert.ThrowsAsync<CallLogResponseFormatException>(async () =>
         {
-            await foreach (var callLog in Client.ListAllAsync(pageSize: 1))
+            await foreach (var callLog in Sequential().ListAllAsync(pageSize: 1))
             {
                 all.Add(callLog.Id);
             }

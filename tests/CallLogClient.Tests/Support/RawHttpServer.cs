@@ -220,6 +220,25 @@ public sealed class RawConnection(TcpClient client, NetworkStream stream, Cancel
         client.Client.Close();
     }
 
+    /// <summary>
+    /// Sends nothing and completes when the client closes or resets the connection, as it does when it cancels the
+    /// request, or when the server stops.
+    /// </summary>
+    public async Task WaitForCloseAsync()
+    {
+        var buffer = new byte[1];
+        try
+        {
+            while (await stream.ReadAsync(buffer, stopping) > 0)
+            {
+            }
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            // Reset by the client, or the server stopped.
+        }
+    }
+
     /// <summary>Keeps the connection open, sending nothing, until the server stops.</summary>
     public Task StallAsync() => Task.Delay(Timeout.Infinite, stopping);
 
