@@ -1,15 +1,14 @@
-using System.Text.Json.Serialization;
 using CallLogClient.Serialization;
 
 namespace CallLogClient.Calls;
 
 /// <summary>
 /// How a call ended, in words neither CRM owns. Each provider's values map to and from these through
-/// <see cref="CallOutcomeMap"/> (the table is in the README, "Any CRM"). A value that is not one of the documented
-/// members is kept with its raw text (<see cref="IsKnown"/> is then <see langword="false"/>).
+/// <see cref="CallOutcomeMap"/> (the table is in the README, "Any CRM"). A value that is not one of the members is kept
+/// with its raw text (<see cref="IsStandard"/> is then <see langword="false"/>). It is the writer's own vocabulary, never
+/// a value on the wire: the provider's raw value travels in <see cref="CallRecord.ProviderOutcome"/>.
 /// </summary>
-[JsonConverter(typeof(ExtensibleEnumConverter<CallOutcome>))]
-public readonly struct CallOutcome : IEquatable<CallOutcome>, IExtensibleEnum<CallOutcome>
+public readonly struct CallOutcome : IEquatable<CallOutcome>
 {
     private static readonly string[] Known =
     [
@@ -19,12 +18,7 @@ public readonly struct CallOutcome : IEquatable<CallOutcome>, IExtensibleEnum<Ca
 
     /// <summary>Wraps a raw outcome value.</summary>
     /// <param name="value">The value, e.g. <c>answered</c>.</param>
-    public CallOutcome(string value)
-        : this(value, validate: true)
-    {
-    }
-
-    private CallOutcome(string value, bool validate) => Value = validate ? ExtensibleEnum.RequireValue(value, nameof(value)) : value;
+    public CallOutcome(string value) => Value = ExtensibleEnum.RequireValue(value, nameof(value));
 
     /// <summary>Someone answered and the parties talked (Close <c>answered</c>, Pipedrive <c>connected</c>).</summary>
     public static CallOutcome Answered { get; } = new("answered");
@@ -65,10 +59,8 @@ public readonly struct CallOutcome : IEquatable<CallOutcome>, IExtensibleEnum<Ca
     /// <summary>The raw value; <see langword="null"/> only for <c>default</c>.</summary>
     public string? Value { get; }
 
-    /// <summary><see langword="true"/> when the value is one of the documented members.</summary>
-    public bool IsKnown => ExtensibleEnum.IsOneOf(Value, Known);
-
-    static CallOutcome IExtensibleEnum<CallOutcome>.FromValue(string value) => new(value, validate: false);
+    /// <summary><see langword="true"/> when the value is one of the static members.</summary>
+    public bool IsStandard => ExtensibleEnum.IsOneOf(Value, Known);
 
     /// <summary>Wraps a raw value.</summary>
     /// <param name="value">The value.</param>

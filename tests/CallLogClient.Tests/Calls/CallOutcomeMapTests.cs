@@ -41,7 +41,7 @@ public sealed class CallOutcomeMapTests
         var across = CallOutcomeMap.ToPipedrive(outcome, out var acrossExact);
 
         Assert.Equal(new CallOutcome(neutral), outcome);
-        Assert.True(outcome.IsKnown);
+        Assert.True(outcome.IsStandard);
         Assert.Equal(new CloseCallDisposition(disposition), back);
         Assert.True(exact);
         Assert.Equal(new PipedriveCallOutcome(pipedrive), across);
@@ -99,6 +99,6 @@ public sealed class CallOutcomeMapTests
         Assert.Null(CallOutcomeMap.ToClose(new CallOutcome(neutral), out var closeExact));
         Assert.False(pipedriveExact);
         Assert.False(closeExact);
-        Assert.Equal(neutral == "unknown", new CallOutcome(neutral).IsKnown);
+        Assert.Equal(neutral == "unknown", new CallOutcome(neutral).IsStandard);
     }
 }

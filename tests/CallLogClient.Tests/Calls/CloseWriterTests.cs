@@ -26,8 +26,10 @@ public sealed class CloseWriterTests : EmulatorTest
         Links = new CallLinks { CloseLeadId = "lead_1", CloseContactId = "cont_1" },
     };
 
+    private static void OnePageAtATime(CloseClientOptions options) => options.PagesInFlight = 1;
+
     private CallLogWriter Writer(CallLogWriterOptions? options = null, ICloseOutcomesClient? outcomes = null) =>
-        CallLogWriter.ForClose(Close(), outcomes, options);
+        CallLogWriter.ForClose(Close(OnePageAtATime), outcomes, options);
 
     private CloseOutcomesClient Outcomes() => new(new CloseClientOptions
     {

@@ -37,10 +37,11 @@ public sealed partial class ExactlyOnceFaultRunTests(ITestOutputHelper output) :
         faults.RandomFaults = [Fault.ResetBeforeProcessing, Fault.ResetAfterProcessing, Fault.ServiceUnavailable, Fault.InternalErrorAfterProcessing];
         faults.RandomLatencyRate = 0.1;
         faults.RandomLatency = TimeSpan.FromMilliseconds(3);
-        // One retry per read, so that a lookup now and then fails outright and the caller's retry of the key is exercised too.
+        // One retry per read, so that a lookup now and then fails outright and the caller's retry of the key is exercised
+        // too; one page at a time, so that the requests, and so the seeded faults, arrive in the same order on every run.
         var writer = provider == CallLogProvider.Pipedrive
-            ? CallLogWriter.ForPipedrive(Pipedrive(o => o.Retry.MaxRetries = 1))
-            : CallLogWriter.ForClose(Close(o => o.Retry.MaxRetries = 1));
+            ? CallLogWriter.ForPipedrive(Pipedrive(o => { o.Retry.MaxRetries = 1; o.PagesInFlight = 1; }))
+            : CallLogWriter.ForClose(Close(o => { o.Retry.MaxRetries = 1; o.PagesInFlight = 1; }));
         var random = new Random(Seed);
         var results = new Dictionary<string, CallLogResult>(StringComparer.Ordinal);
         var unsettledThenRetried = 0;

@@ -25,8 +25,8 @@ public sealed class ExactlyOnceTests : EmulatorTest
     };
 
     private CallLogWriter Writer(CallLogProvider provider, CallLogWriterOptions? options = null) => provider == CallLogProvider.Pipedrive
-        ? CallLogWriter.ForPipedrive(Pipedrive(), options)
-        : CallLogWriter.ForClose(Close(), outcomes: null, options);
+        ? CallLogWriter.ForPipedrive(Pipedrive(o => o.PagesInFlight = 1), options)
+        : CallLogWriter.ForClose(Close(o => o.PagesInFlight = 1), outcomes: null, options);
 
     private Misbehaviour Faults(CallLogProvider provider) =>
         provider == CallLogProvider.Pipedrive ? Emulator.Pipedrive.Misbehaviour : Emulator.Close.Misbehaviour;

@@ -26,7 +26,7 @@ public sealed class PipedriveWriterTests : EmulatorTest
         Links = new CallLinks { PipedrivePersonId = 42, PipedriveDealId = 7 },
     };
 
-    private CallLogWriter Writer(CallLogWriterOptions? options = null) => CallLogWriter.ForPipedrive(Pipedrive(), options);
+    private CallLogWriter Writer(CallLogWriterOptions? options = null) => CallLogWriter.ForPipedrive(Pipedrive(o => o.PagesInFlight = 1), options);
 
     [Fact]
     public async Task A_record_becomes_a_call_log_and_what_pipedrive_cannot_hold_is_reported()
