@@ -74,11 +74,24 @@ internal sealed class ClientBudget : IDisposable
         }
     }
 
-    /// <summary>How long to wait before asking a refusing limiter again: its hint, within (0, window], else a tenth of the window.</summary>
-    private TimeSpan RefusalWait(RateLimitLease lease) =>
-        lease.TryGetMetadata(MetadataName.RetryAfter, out var hint) && hint > TimeSpan.Zero
-            ? (hint < window ? hint : window)
-            : window / 10;
+    /// <summary>
+    /// How long to wait before asking a refusing limiter again: its retry-after hint, within (0, window], else a tenth of
+    /// the window. Read untyped: some limiters put whole seconds (an int) under the name instead of a TimeSpan.
+    /// </summary>
+    private TimeSpan RefusalWait(RateLimitLease lease)
+    {
+        TimeSpan? hint = lease.TryGetMetadata(MetadataName.RetryAfter.Name, out var raw)
+            ? raw switch
+            {
+                TimeSpan span => span,
+                int seconds => TimeSpan.FromSeconds(seconds),
+                long seconds => TimeSpan.FromSeconds(seconds),
+                double seconds when double.IsFinite(seconds) && seconds < RequestBudget.MaxWindow.TotalSeconds => TimeSpan.FromSeconds(seconds),
+                _ => null,
+            }
+            : null;
+        return hint > TimeSpan.Zero ? (hint < window ? hint.Value : window) : window / 10;
+    }
 
     public void Dispose()
     {

@@ -12,7 +12,7 @@ namespace CallLogClient.Tests.Fleet;
 public sealed class SharedLimiterTests(WireMockFixture wireMock) : WireTest(wireMock)
 {
     /// <summary>Refuses the first <paramref name="refusals"/> acquisitions (with a retry-after hint when given), then grants.</summary>
-    private sealed class ScriptedLimiter(int refusals, TimeSpan? retryAfter) : RateLimiter
+    private sealed class ScriptedLimiter(int refusals, object? retryAfter) : RateLimiter
     {
         private int asked;
 
@@ -42,7 +42,7 @@ public sealed class SharedLimiterTests(WireMockFixture wireMock) : WireTest(wire
             base.Dispose(disposing);
         }
 
-        private sealed class Lease(bool acquired, TimeSpan? retryAfter) : RateLimitLease
+        private sealed class Lease(bool acquired, object? retryAfter) : RateLimitLease
         {
             public override bool IsAcquired => acquired;
 
@@ -82,6 +82,19 @@ public sealed class SharedLimiterTests(WireMockFixture wireMock) : WireTest(wire
         await spend.WaitAsync(ClockDriver.HangGuard);
 
         Assert.Equal([10, 10, 10], limiter.PermitsAsked);
+    }
+
+    [Fact]
+    public async Task A_hint_in_whole_seconds_is_read_as_seconds()
+    {
+        var limiter = new ScriptedLimiter(refusals: 1, retryAfter: 1); // RedisRateLimiting's fixed window puts an int there
+        using var budget = new ClientBudget(new RequestBudget { Tokens = 20, Window = TimeSpan.FromSeconds(2), Limiter = limiter }, Clock);
+
+        var spend = budget.SpendAsync(2, CancellationToken.None).AsTask();
+
+        Assert.Equal(TimeSpan.FromSeconds(1), Clock.NextOneShotWithin(TimeSpan.MaxValue));
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        await spend.WaitAsync(ClockDriver.HangGuard);
     }
 
     [Fact]
