@@ -15,6 +15,14 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
     /// <summary>The name of the <see cref="HttpClient"/> this client asks <see cref="IHttpClientFactory"/> for.</summary>
     public const string HttpClientName = "CallLogClient.Close";
 
+    /// <summary>
+    /// The name of the <see cref="HttpClient"/> of the registration named <paramref name="name"/>:
+    /// <see cref="HttpClientName"/> for the default name (empty), else <see cref="HttpClientName"/><c>.name</c>.
+    /// </summary>
+    /// <param name="name">The registration's name.</param>
+    /// <returns>The <see cref="HttpClient"/> name.</returns>
+    public static string HttpClientNameFor(string name) => ClientRegistration.HttpClientNameFor(HttpClientName, name);
+
     private static readonly CloseJsonContext Context = CloseJsonContext.Default;
 
     private readonly RequestExecutor executor;
@@ -31,6 +39,7 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        options = options.Snapshot<CloseClientOptions>();
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(HttpClientName);
         var httpClient = HandlerChain.CreateHttpClient(options, CloseProtocol.Instance, options.Credential!, logger);
         ApiHttpClient.Configure(httpClient, options.BaseAddress, options.ApplicationId);

@@ -18,6 +18,14 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     /// <summary>The name of the <see cref="HttpClient"/> this client asks <see cref="IHttpClientFactory"/> for.</summary>
     public const string HttpClientName = "CallLogClient.Pipedrive";
 
+    /// <summary>
+    /// The name of the <see cref="HttpClient"/> of the registration named <paramref name="name"/>:
+    /// <see cref="HttpClientName"/> for the default name (empty), else <see cref="HttpClientName"/><c>.name</c>.
+    /// </summary>
+    /// <param name="name">The registration's name.</param>
+    /// <returns>The <see cref="HttpClient"/> name.</returns>
+    public static string HttpClientNameFor(string name) => ClientRegistration.HttpClientNameFor(HttpClientName, name);
+
     private static readonly PipedriveJsonContext Context = PipedriveJsonContext.Default;
 
     /// <summary>A 409 "recording already exists" after an upload attempt that may have gone through: that attempt stored it.</summary>
@@ -36,6 +44,7 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        options = options.Snapshot<PipedriveClientOptions>();
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(HttpClientName);
         var httpClient = HandlerChain.CreateHttpClient(options, PipedriveProtocol.Instance, options.Credential!, logger);
         ApiHttpClient.Configure(httpClient, options.EffectiveBaseAddress, options.ApplicationId);
