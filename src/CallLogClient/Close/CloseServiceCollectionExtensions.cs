@@ -22,5 +22,5 @@ public static class CloseServiceCollectionExtensions
             CloseProtocol.Instance,
             options => options.BaseAddress,
             options => options.Credential!,
-            (options, httpClient, logger) => new CloseCallActivitiesClient(options, httpClient, logger));
+            (options, httpClient, logger, telemetry) => new CloseCallActivitiesClient(options, httpClient, logger, telemetry));
 }

@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Diagnostics.Metrics;
+using CallLogClient.Diagnostics;
 using CallLogClient.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,7 +25,7 @@ internal static class ClientRegistration
         IProviderProtocol protocol,
         Func<TOptions, Uri> baseAddress,
         Func<TOptions, IRequestCredential> credential,
-        Func<TOptions, Func<HttpClient>, ILogger, TClient> createClient)
+        Func<TOptions, Func<HttpClient>, ILogger, CallTelemetry, TClient> createClient)
         where TOptions : CallLogClientOptions
         where TService : class
         where TClient : class, TService
@@ -33,6 +35,7 @@ internal static class ClientRegistration
         services.AddOptions<TOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, OptionsValidator<TOptions>>());
 
+        services.TryAddSingleton(provider => CallTelemetry.Create(provider.GetService<IMeterFactory>()));
         services.TryAddKeyedSingleton(httpClientName, (provider, _) => new SharedBudget(HandlerChain.Budget(Options<TOptions>(provider))));
         var builder = services
             .AddHttpClient(httpClientName, (provider, client) =>
@@ -57,7 +60,9 @@ internal static class ClientRegistration
         services.TryAddSingleton<TService>(provider =>
         {
             var factory = provider.GetRequiredService<IHttpClientFactory>();
-            return createClient(Options<TOptions>(provider), () => factory.CreateClient(httpClientName), Logger(provider, httpClientName));
+            return createClient(
+                Options<TOptions>(provider), () => factory.CreateClient(httpClientName), Logger(provider, httpClientName),
+                provider.GetRequiredService<CallTelemetry>());
         });
         return builder;
     }

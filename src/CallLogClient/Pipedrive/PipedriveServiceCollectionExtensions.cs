@@ -22,5 +22,5 @@ public static class PipedriveServiceCollectionExtensions
             PipedriveProtocol.Instance,
             options => options.EffectiveBaseAddress,
             options => options.Credential!,
-            (options, httpClient, logger) => new PipedriveCallLogsClient(options, httpClient, logger));
+            (options, httpClient, logger, telemetry) => new PipedriveCallLogsClient(options, httpClient, logger, telemetry));
 }
