@@ -114,10 +114,11 @@ public sealed class CallMetricTests(WireMockFixture wireMock) : WireTest(wireMoc
     }
 
     [Fact]
-    public async Task Time_waiting_for_the_client_side_budget_is_recorded_on_the_operation_that_waited()
+    public async Task Time_waiting_for_the_client_side_budget_is_recorded_on_the_operation_that_waited_and_as_a_span_event()
     {
         Server.Given(Request.Create().UsingGet().WithPath(CallLogPath("m4"))).RespondWith(Json(200, CallLogBody("m4")));
         using var clients = Metered(o => o.RequestBudget = new RequestBudget { Tokens = 2, Window = TimeSpan.FromSeconds(10) });
+        using var trace = new TraceCapture();
 
         await clients.Pipedrive.GetAsync("m4"); // a get costs 2 tokens: the whole window (no driver: it would run the window out)
         var second = clients.Pipedrive.GetAsync("m4");
@@ -128,6 +129,9 @@ public sealed class CallMetricTests(WireMockFixture wireMock) : WireTest(wireMoc
         Assert.Equal( // the first call did not wait
             ["10 calllogclient.operation=get calllogclient.provider=pipedrive"], clients.BudgetWait.GetMeasurementSnapshot().Select(Describe));
         Assert.Equal([0.0, 10.0], clients.CallDuration.GetMeasurementSnapshot().Select(m => m.Value));
+        Assert.Empty(trace.CallSpans[0].Events);
+        var wait = Assert.Single(trace.CallSpans[1].Events);
+        Assert.Equal(("calllogclient.budget_wait", "calllogclient.wait.duration", (object?)10.0), (wait.Name, wait.Tags.Single().Key, wait.Tags.Single().Value));
     }
 
     [Fact]
@@ -163,7 +167,9 @@ public sealed class CallMetricTests(WireMockFixture wireMock) : WireTest(wireMoc
         remaining.RecordObservableInstruments();
 
         Assert.Equal(("CallLogClient", CallTelemetry.Version, (object?)null), (meter.Name, meter.Version, meter.Scope));
-        var ours = Assert.Single(remaining.GetMeasurementSnapshot(), m => Equals(m.Tags["server.port"], WireMock.BaseUri.Port)); // other collections use other ports
+        var ours = Assert.Single( // the other collections use other ports
+            remaining.GetMeasurementSnapshot(),
+            m => Equals(m.Tags["server.port"], WireMock.BaseUri.Port) && Equals(m.Tags["calllogclient.provider"], "pipedrive"));
         Assert.Equal(21, ours.Value);
     }
 
