@@ -13,7 +13,7 @@ public static class CloseServiceCollectionExtensions
         CloseProtocol.Instance,
         options => options.BaseAddress,
         options => options.Credential!,
-        (options, httpClient, logger) => new CloseCallActivitiesClient(options, httpClient, logger));
+        (options, httpClient, logger, telemetry) => new CloseCallActivitiesClient(options, httpClient, logger, telemetry));
 
     /// <summary>
     /// Registers <see cref="ICloseCallActivitiesClient"/> as a singleton over a named <see cref="HttpClient"/>

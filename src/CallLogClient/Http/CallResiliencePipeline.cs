@@ -130,6 +130,7 @@ internal sealed class CallResiliencePipeline
 
         Log.ServerDelayRefused(
             logger, protocol.Provider, state.Method, state.Path, (long)hint.TotalMilliseconds, state.WaitRefusedBecause);
+        state.Request.Telemetry?.ServerHintRefused(hint);
         return false;
     }
 
@@ -144,6 +145,8 @@ internal sealed class CallResiliencePipeline
         Log.RetryScheduled(
             logger, protocol.Provider, state.Method, state.Path, args.AttemptNumber + 1, failure,
             (long)args.RetryDelay.TotalMilliseconds);
+        state.Request.Telemetry?.Retrying(
+            args.AttemptNumber + 1, args.RetryDelay, args.Outcome.Result?.StatusCode, args.Outcome.Exception, serverHint: state.ServerDelay is not null);
         return ValueTask.CompletedTask;
     }
 

@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Diagnostics.Metrics;
+using CallLogClient.Diagnostics;
 using CallLogClient.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +39,7 @@ internal static class ClientRegistration
             serviceProvider.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name).Snapshot<TOptions>(),
             Logger(serviceProvider, httpClientName)));
 
+        services.TryAddSingleton(serviceProvider => CallTelemetry.Create(serviceProvider.GetService<IMeterFactory>()));
         var builder = services
             .AddHttpClient(httpClientName, (serviceProvider, client) =>
             {
@@ -65,7 +68,8 @@ internal static class ClientRegistration
         {
             var setup = Setup(serviceProvider);
             var factory = serviceProvider.GetRequiredService<IHttpClientFactory>();
-            return provider.Create(setup.Options, () => factory.CreateClient(httpClientName), setup.Logger);
+            return provider.Create(
+                setup.Options, () => factory.CreateClient(httpClientName), setup.Logger, serviceProvider.GetRequiredService<CallTelemetry>());
         });
         if (name == Options.DefaultName)
         {

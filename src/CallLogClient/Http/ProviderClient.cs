@@ -1,3 +1,4 @@
+using CallLogClient.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace CallLogClient.Http;
@@ -7,11 +8,11 @@ namespace CallLogClient.Http;
 /// <param name="Protocol">The provider's protocol.</param>
 /// <param name="BaseAddress">Where the options say calls go.</param>
 /// <param name="Credential">The credential the options hold (validated: never null).</param>
-/// <param name="Create">Builds the client over frozen options and a source of the named <see cref="HttpClient"/>.</param>
+/// <param name="Create">Builds the client over frozen options and a source of the named <see cref="HttpClient"/>, and the container's telemetry.</param>
 internal sealed record ProviderClient<TOptions, TClient>(
     string HttpClientName,
     IProviderProtocol Protocol,
     Func<TOptions, Uri> BaseAddress,
     Func<TOptions, IRequestCredential> Credential,
-    Func<TOptions, Func<HttpClient>, ILogger, TClient> Create)
+    Func<TOptions, Func<HttpClient>, ILogger, CallTelemetry, TClient> Create)
     where TOptions : CallLogClientOptions;

@@ -13,7 +13,7 @@ public static class PipedriveServiceCollectionExtensions
         PipedriveProtocol.Instance,
         options => options.EffectiveBaseAddress,
         options => options.Credential!,
-        (options, httpClient, logger) => new PipedriveCallLogsClient(options, httpClient, logger));
+        (options, httpClient, logger, telemetry) => new PipedriveCallLogsClient(options, httpClient, logger, telemetry));
 
     /// <summary>
     /// Registers <see cref="IPipedriveCallLogsClient"/> as a singleton over a named <see cref="HttpClient"/>
