@@ -18,12 +18,13 @@ internal static class WalkthroughCommand
     public static Command Create()
     {
         var run = new Command("run", Description);
-        run.SetAction((_, cancellationToken) => RunAsync(cancellationToken));
+        run.SetAction(RunAsync);
         return run;
     }
 
-    public static async Task<int> RunAsync(CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
+        using var tracing = SampleTracing.Start(parse);
         var (settings, problem) = SampleSettings.FromEnvironment(Environment.GetEnvironmentVariable);
         if (settings is null)
         {

@@ -56,8 +56,35 @@ public abstract class CallLogClientOptions
 
     internal const int DefaultMaxConnectionsPerServer = 20;
 
+    /// <summary>Where these options were bound from (<c>CallLogs:Pipedrive</c>); validation messages name its keys.</summary>
+    internal string? ConfigurationPath { get; set; }
+
+    /// <summary>A configuration value that could not be turned into a setting (its key is the parameter name).</summary>
+    internal ArgumentException? ConfigurationProblem { get; set; }
+
+    /// <summary>
+    /// A copy the client keeps for its lifetime, taken once when it is built: changing the caller's options object (or
+    /// its <see cref="Retry"/> or <see cref="RequestBudget"/>) afterwards changes nothing.
+    /// </summary>
+    internal TOptions Snapshot<TOptions>()
+        where TOptions : CallLogClientOptions
+    {
+        var copy = (TOptions)MemberwiseClone();
+        copy.Retry = Retry.Clone();
+        copy.RequestBudget = RequestBudget?.Clone();
+        return copy;
+    }
+
+    /// <summary>The configuration key a validation parameter name stands for (<c>Retry.MaxRetries</c> → <c>Retry:MaxRetries</c>).</summary>
+    internal virtual string ConfigurationKeyOf(string parameterName) => parameterName.Replace('.', ':');
+
     internal virtual void Validate()
     {
+        if (ConfigurationProblem is { } problem)
+        {
+            throw problem;
+        }
+
         ArgumentNullException.ThrowIfNull(Retry, nameof(Retry));
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
         Retry.Validate(nameof(Retry) + ".");

@@ -41,6 +41,8 @@ public sealed class RetryOptions
     /// <summary>The most retries a call may make.</summary>
     internal const int MaxMaxRetries = 100;
 
+    internal RetryOptions Clone() => (RetryOptions)MemberwiseClone();
+
     internal void Validate(string prefix)
     {
         if (MaxRetries is < 0 or > MaxMaxRetries)

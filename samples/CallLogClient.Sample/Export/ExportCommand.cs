@@ -61,11 +61,15 @@ internal static class ExportCommand
         {
             provider, format, output, checkpoint, seed,
         };
-        export.SetAction((parsed, cancellationToken) => RunAsync(
-            new ExportJob(
-                parsed.GetRequiredValue(provider), parsed.GetRequiredValue(format), parsed.GetRequiredValue(output),
-                parsed.GetValue(checkpoint), parsed.GetValue(seed)),
-            cancellationToken));
+        export.SetAction(async (parsed, cancellationToken) =>
+        {
+            using var tracing = SampleTracing.Start(parsed);
+            return await RunAsync(
+                new ExportJob(
+                    parsed.GetRequiredValue(provider), parsed.GetRequiredValue(format), parsed.GetRequiredValue(output),
+                    parsed.GetValue(checkpoint), parsed.GetValue(seed)),
+                cancellationToken);
+        });
         return export;
     }
 

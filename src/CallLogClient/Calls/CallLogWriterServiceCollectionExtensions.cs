@@ -35,7 +35,8 @@ public static class CallLogWriterServiceCollectionExtensions
             return new CloseOutcomesClient(
                 provider.GetRequiredService<IOptions<CloseClientOptions>>().Value,
                 () => factory.CreateClient(CloseCallActivitiesClient.HttpClientName),
-                logger);
+                logger,
+                provider.GetService<CallLogClient.Diagnostics.CallTelemetry>());
         });
         services.TryAddSingleton<ICallLogWriter>(provider =>
         {

@@ -1,4 +1,5 @@
 using CallLogClient.Close.Models;
+using CallLogClient.Diagnostics;
 using CallLogClient.Errors;
 using CallLogClient.Http;
 using Microsoft.Extensions.Logging;
@@ -14,6 +15,14 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
 {
     /// <summary>The name of the <see cref="HttpClient"/> this client asks <see cref="IHttpClientFactory"/> for.</summary>
     public const string HttpClientName = "CallLogClient.Close";
+
+    /// <summary>
+    /// The name of the <see cref="HttpClient"/> of the registration named <paramref name="name"/>:
+    /// <see cref="HttpClientName"/> for the default name (empty), else <see cref="HttpClientName"/><c>.name</c>.
+    /// </summary>
+    /// <param name="name">The registration's name.</param>
+    /// <returns>The <see cref="HttpClient"/> name.</returns>
+    public static string HttpClientNameFor(string name) => ClientRegistration.HttpClientNameFor(HttpClientName, name);
 
     private static readonly CloseJsonContext Context = CloseJsonContext.Default;
 
@@ -31,20 +40,21 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        options = options.Snapshot<CloseClientOptions>();
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(HttpClientName);
         var httpClient = HandlerChain.CreateHttpClient(options, CloseProtocol.Instance, options.Credential!, logger);
         ApiHttpClient.Configure(httpClient, options.BaseAddress, options.ApplicationId);
         ownedHttpClient = httpClient;
-        executor = new RequestExecutor(CloseProtocol.Instance, options.TimeProvider, logger);
+        executor = new RequestExecutor(CloseProtocol.Instance, options.TimeProvider, logger, CallTelemetry.Shared);
         api = GeneratedApi.Over<ICloseCallActivitiesApi>(httpClient, Context);
         timeProvider = options.TimeProvider;
         pagesInFlight = options.PagesInFlight;
     }
 
-    internal CloseCallActivitiesClient(CloseClientOptions options, Func<HttpClient> httpClientSource, ILogger logger)
+    internal CloseCallActivitiesClient(CloseClientOptions options, Func<HttpClient> httpClientSource, ILogger logger, CallTelemetry? telemetry = null)
     {
         options.Validate();
-        executor = new RequestExecutor(CloseProtocol.Instance, options.TimeProvider, logger);
+        executor = new RequestExecutor(CloseProtocol.Instance, options.TimeProvider, logger, telemetry ?? CallTelemetry.Shared);
         api = GeneratedApi.Over<ICloseCallActivitiesApi>(httpClientSource, Context);
         timeProvider = options.TimeProvider;
         pagesInFlight = options.PagesInFlight;
@@ -98,7 +108,10 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
         PathSegment.Validate(id);
         var fieldList = fields?.ToList();
         CloseRequestValidator.ValidateFields(fieldList, nameof(fields));
-        var request = new ApiRequest { Send = (state, token) => api().GetAsync(id, CloseQueryValue.List(fieldList), state, token) };
+        var request = new ApiRequest
+        {
+            Operation = CloseOperations.Get, Send = (state, token) => api().GetAsync(id, CloseQueryValue.List(fieldList), state, token),
+        };
         return await SendAsync(request, requireId: fieldList is null, cancellationToken).ConfigureAwait(false);
     }
 
@@ -114,6 +127,7 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
         var body = JsonBody.From(CloseCallRequestWriter.Create(request));
         var apiRequest = new ApiRequest
         {
+            Operation = CloseOperations.Create,
             Send = (state, token) => api().CreateAsync(body, state, token),
             Replay = ReplayPolicy.CreateOnce,
             Model = request,
@@ -132,7 +146,10 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
         PathSegment.Validate(id);
         CloseRequestValidator.ValidateUpdate(request);
         var body = JsonBody.From(CloseCallRequestWriter.Update(request));
-        var apiRequest = new ApiRequest { Send = (state, token) => api().UpdateAsync(id, body, state, token), Replay = ReplayPolicy.Idempotent };
+        var apiRequest = new ApiRequest
+        {
+            Operation = CloseOperations.Update, Send = (state, token) => api().UpdateAsync(id, body, state, token), Replay = ReplayPolicy.Idempotent,
+        };
         return await SendAsync(apiRequest, requireId: true, cancellationToken).ConfigureAwait(false);
     }
 
@@ -145,10 +162,20 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
         PathSegment.Validate(id);
         var request = new ApiRequest
         {
+            Operation = CloseOperations.Delete,
             Send = (state, token) => api().DeleteAsync(id, state, token),
             DoneByEarlierAttempt = ApiRequest.DeletedByEarlierAttempt,
         };
-        return (await executor.SendAsync(request, cancellationToken).ConfigureAwait(false)).WithoutValue();
+        using var call = executor.Trace(request);
+        try
+        {
+            return (await executor.SendAsync(request, cancellationToken).ConfigureAwait(false)).WithoutValue();
+        }
+        catch (Exception exception)
+        {
+            call.Fail(exception);
+            throw;
+        }
     }
 
     /// <summary>Releases the connection pool of a client built from options; a client from dependency injection owns none.</summary>
@@ -166,24 +193,46 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
     private async Task<ApiResponse<CloseCallActivityPage>> ReadPageAsync(
         CloseCallQuery? query, int skip, int limit, CancellationToken cancellationToken)
     {
-        var request = new ApiRequest { Send = (state, token) => SendListAsync(query, skip, limit, state, token) };
-        var response = await executor.SendAsync(request, Context.CloseListResponse, cancellationToken).ConfigureAwait(false);
-        var items = response.Value.Data ?? [];
-        return items.Contains(null!)
-            ? throw new CallLogResponseFormatException(
-                executor.DescribeUnsuccessful(response, "The list held a null item instead of a call activity.", errorCode: null))
-            : response.Carrying(new CloseCallActivityPage(items, response.Value.HasMore, skip));
+        var request = new ApiRequest { Operation = CloseOperations.List, Send = (state, token) => SendListAsync(query, skip, limit, state, token) };
+        using var call = executor.Trace(request);
+        try
+        {
+            var response = await executor.SendAsync(request, Context.CloseListResponse, cancellationToken).ConfigureAwait(false);
+            var items = response.Value.Data ?? [];
+            if (items.Contains(null!))
+            {
+                throw new CallLogResponseFormatException(
+                    executor.DescribeUnsuccessful(response, "The list held a null item instead of a call activity.", errorCode: null));
+            }
+
+            call.PageRead();
+            return response.Carrying(new CloseCallActivityPage(items, response.Value.HasMore, skip));
+        }
+        catch (Exception exception)
+        {
+            call.Fail(exception);
+            throw;
+        }
     }
 
     /// <summary>Sends a request answered by one call activity; unless <c>_fields</c> left it out, it must carry its id.</summary>
     private async Task<CallLogResponse<CloseCallActivity>> SendAsync(ApiRequest request, bool requireId, CancellationToken cancellationToken)
     {
-        var response = await executor.SendAsync(request, Context.CloseCallActivity, cancellationToken).ConfigureAwait(false);
-        return requireId && string.IsNullOrEmpty(response.Value.Id)
-            ? throw new CallLogResponseFormatException(
-                executor.DescribeUnsuccessful(
-                    response, "The response carried no call activity (no id)." + RequestExecutor.CreatedAdvice(request), errorCode: null))
-            : response.With(response.Value);
+        using var call = executor.Trace(request);
+        try
+        {
+            var response = await executor.SendAsync(request, Context.CloseCallActivity, cancellationToken).ConfigureAwait(false);
+            return requireId && string.IsNullOrEmpty(response.Value.Id)
+                ? throw new CallLogResponseFormatException(
+                    executor.DescribeUnsuccessful(
+                        response, "The response carried no call activity (no id)." + RequestExecutor.CreatedAdvice(request), errorCode: null))
+                : response.With(response.Value);
+        }
+        catch (Exception exception)
+        {
+            call.Fail(exception);
+            throw;
+        }
     }
 
     private Task<HttpResponseMessage> SendListAsync(

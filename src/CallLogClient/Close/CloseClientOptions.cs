@@ -14,6 +14,9 @@ public sealed class CloseClientOptions : CallLogClientOptions
     /// <summary>The API address, default <c>https://api.close.com/api/v1/</c>. Must be https (plain http only on loopback).</summary>
     public Uri BaseAddress { get; set; } = DefaultBaseAddress;
 
+    internal override string ConfigurationKeyOf(string parameterName) =>
+        parameterName == nameof(Credential) ? "ApiKey" : base.ConfigurationKeyOf(parameterName);
+
     internal override void Validate()
     {
         base.Validate();

@@ -36,6 +36,12 @@ internal static partial class Log
     [LoggerMessage(7, LogLevel.Debug, "{Provider} {Method} {Path}: attempt {Attempt} failed ({Failure})")]
     public static partial void AttemptFailed(ILogger logger, CallLogProvider provider, string method, string path, int attempt, string failure);
 
+    [LoggerMessage(8, LogLevel.Information, "{Provider} {Method} {Path}: the access token was refused (HTTP 401); refreshed it, sending attempt {Attempt}")]
+    public static partial void TokenRefreshed(ILogger logger, CallLogProvider provider, string method, string path, int attempt);
+
+    [LoggerMessage(9, LogLevel.Warning, "{Provider} {Method} {Path}: the access token was refused (HTTP 401) and refreshing it failed ({ExceptionType})")]
+    public static partial void TokenRefreshFailed(ILogger logger, CallLogProvider provider, string method, string path, string exceptionType);
+
     public static string Describe(HttpStatusCode status) => $"HTTP {(int)status}";
 
     public static string Describe(Exception exception) => FailureClassifier.Describe(exception);

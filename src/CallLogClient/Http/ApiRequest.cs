@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Net;
+using CallLogClient.Diagnostics;
 
 namespace CallLogClient.Http;
 
@@ -11,6 +12,12 @@ internal sealed class ApiRequest
     /// reads it there). The Refit client builds the request and sends it once; the handler chain makes the attempts.
     /// </summary>
     public required Func<RequestState, CancellationToken, Task<HttpResponseMessage>> Send { get; init; }
+
+    /// <summary>Which public call this is, as its span and metrics name it.</summary>
+    public required CallOperation Operation { get; init; }
+
+    /// <summary>The call's span and measurements, once the client has begun them (<see cref="RequestExecutor.Trace"/>).</summary>
+    public CallScope? Telemetry { get; set; }
 
     public ReplayPolicy Replay { get; init; } = ReplayPolicy.Idempotent;
 

@@ -29,6 +29,11 @@ internal sealed class AttemptHandler(
             state.MayHaveBeenProcessed |= FailureClassifier.MayHaveBeenProcessed(response.StatusCode);
             if (FailureClassifier.IsRetryableStatus(response.StatusCode))
             {
+                if (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
+                {
+                    state.Request.Telemetry?.RateLimited();
+                }
+
                 var now = timeProvider.GetUtcNow();
                 state.SetServerDelay(protocol.ParseRetryDelay(response, ResponseBodyReader.BodyOf(response).Span, now), now);
             }

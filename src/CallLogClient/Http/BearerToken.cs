@@ -14,14 +14,23 @@ internal sealed class BearerToken(Func<CancellationToken, ValueTask<string>> acc
     public async ValueTask<IReadOnlyList<string>> ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var token = await accessTokenProvider(cancellationToken).ConfigureAwait(false);
+        Apply(request, token, "access token provider");
+        return [token];
+    }
+
+    /// <summary>Puts <paramref name="token"/> in the Authorization header, or refuses to send what it cannot carry.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="token">The access token.</param>
+    /// <param name="source">What gave the token, as the refusal names it.</param>
+    public static void Apply(HttpRequestMessage request, string? token, string source)
+    {
         if (!CredentialText.IsHeaderSafe(token))
         {
             throw new UnusableCredentialException(string.IsNullOrEmpty(token)
-                ? "the access token provider returned no token; nothing was sent"
-                : "the access token provider returned a token with white space, control or non-ASCII characters; nothing was sent");
+                ? $"the {source} returned no token; nothing was sent"
+                : $"the {source} returned a token with white space, control or non-ASCII characters; nothing was sent");
         }
 
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return [token];
     }
 }

@@ -23,12 +23,24 @@ internal sealed class BudgetStrategy(ClientBudget budget, Func<ResilienceContext
         try
         {
             var spendTask = budget.SpendAsync(call.Request.Cost, context.CancellationToken);
+            long? waitStarted = null;
             if (!spendTask.IsCompleted)
             {
                 Log.WaitingForBudget(logger, provider, call.Method, call.Path, call.Request.Cost);
+                waitStarted = call.Request.Telemetry?.Timestamp();
             }
 
-            await spendTask.ConfigureAwait(false);
+            try
+            {
+                await spendTask.ConfigureAwait(false);
+            }
+            finally
+            {
+                if (waitStarted is { } since)
+                {
+                    call.Request.Telemetry!.BudgetWaited(since);
+                }
+            }
         }
         catch (OperationCanceledException exception)
         {

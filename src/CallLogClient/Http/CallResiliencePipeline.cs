@@ -11,7 +11,8 @@ namespace CallLogClient.Http;
 /// <summary>
 /// The strategies every call runs through, built the same way for the handler <c>AddResilienceHandler</c> installs
 /// and for clients built without dependency injection: overall timeout → retry (method- and outcome-aware, honouring
-/// server hints up to a cap) → client-side budget (when configured) → per-attempt timeout. Every wait and timeout runs
+/// server hints up to a cap) → token refresh (OAuth credentials with a refresh callback) → client-side budget (when
+/// configured) → per-attempt timeout. Every wait and timeout runs
 /// on the options' <see cref="TimeProvider"/> and ends with the caller's cancellation token.
 /// </summary>
 internal sealed class CallResiliencePipeline
@@ -23,7 +24,7 @@ internal sealed class CallResiliencePipeline
 
     private CallResiliencePipeline(CallLogClientOptions clientOptions, IProviderProtocol protocol, ILogger logger)
     {
-        options = clientOptions.Retry;
+        options = clientOptions.Retry.Clone();
         timeProvider = clientOptions.TimeProvider;
         this.protocol = protocol;
         this.logger = logger;
@@ -35,6 +36,7 @@ internal sealed class CallResiliencePipeline
         CallLogClientOptions clientOptions,
         IProviderProtocol protocol,
         ClientBudget? budget,
+        IRequestCredential credential,
         ILogger logger)
     {
         var pipeline = new CallResiliencePipeline(clientOptions, protocol, logger);
@@ -65,6 +67,11 @@ internal sealed class CallResiliencePipeline
                 DelayGenerator = args => ValueTask.FromResult(StateOf(args.Context).ServerDelay is { } hint ? RoundUp(hint) : (TimeSpan?)null),
                 OnRetry = pipeline.OnRetry,
             });
+        }
+
+        if (credential.CanRefresh)
+        {
+            builder.AddStrategy(_ => new TokenRefreshStrategy(credential, StateOf, protocol.Provider, logger));
         }
 
         if (budget is not null)
@@ -123,6 +130,7 @@ internal sealed class CallResiliencePipeline
 
         Log.ServerDelayRefused(
             logger, protocol.Provider, state.Method, state.Path, (long)hint.TotalMilliseconds, state.WaitRefusedBecause);
+        state.Request.Telemetry?.ServerHintRefused(hint);
         return false;
     }
 
@@ -137,6 +145,8 @@ internal sealed class CallResiliencePipeline
         Log.RetryScheduled(
             logger, protocol.Provider, state.Method, state.Path, args.AttemptNumber + 1, failure,
             (long)args.RetryDelay.TotalMilliseconds);
+        state.Request.Telemetry?.Retrying(
+            args.AttemptNumber + 1, args.RetryDelay, args.Outcome.Result?.StatusCode, args.Outcome.Exception, serverHint: state.ServerDelay is not null);
         return ValueTask.CompletedTask;
     }
 

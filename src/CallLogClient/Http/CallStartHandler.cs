@@ -11,6 +11,7 @@ internal sealed class CallStartHandler(TimeProvider timeProvider, IDisposable? o
         var state = RequestState.Of(request)
             ?? throw new InvalidOperationException("Requests must be sent through the client's request executor.");
         state.Start(request, timeProvider.GetUtcNow());
+        state.Request.Telemetry?.Started(request);
 
         // A request other than GET/HEAD always carries a body (Content-Length: 0 when it has none, as Python's requests
         // sends): SocketsHttpHandler silently re-sends a body-less request when the server closes without answering,

@@ -1,5 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Diagnostics.Metrics;
+using CallLogClient.Diagnostics;
 using CallLogClient.RateLimiting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -9,72 +12,135 @@ using Microsoft.Extensions.Options;
 namespace CallLogClient.Http;
 
 /// <summary>
-/// Registers a provider's client the same way for every provider: validated options, a named <see cref="HttpClient"/>
-/// with the handler chain (call start → resilience → attempt → authentication), and a singleton client that asks the
-/// factory for that <see cref="HttpClient"/> on every call.
+/// Registers a provider's client the same way for every provider and every name: named, validated options; a
+/// <see cref="ClientSetup{TOptions}"/> per name (the options frozen when first needed, the budget, the logger); a named
+/// <see cref="HttpClient"/> with the handler chain (call start → resilience → attempt → authentication); and the
+/// client as a keyed singleton (the default name also unkeyed) that asks the factory for that <see cref="HttpClient"/>.
 /// </summary>
 internal static class ClientRegistration
 {
     public static IHttpClientBuilder Add<
         [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions, TService, TClient>(
         IServiceCollection services,
-        string httpClientName,
-        Action<TOptions> configure,
-        IProviderProtocol protocol,
-        Func<TOptions, Uri> baseAddress,
-        Func<TOptions, IRequestCredential> credential,
-        Func<TOptions, Func<HttpClient>, ILogger, TClient> createClient)
+        string name,
+        ProviderClient<TOptions, TClient> provider,
+        Action<TOptions> configure)
         where TOptions : CallLogClientOptions
         where TService : class
         where TClient : class, TService
     {
         ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<TOptions>().Configure(configure).ValidateOnStart();
+        var httpClientName = HttpClientNameFor(provider.HttpClientName, name);
+        services.AddOptions<TOptions>(name).Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, OptionsValidator<TOptions>>());
+        services.TryAddKeyedSingleton(httpClientName, (serviceProvider, _) => new ClientSetup<TOptions>(
+            serviceProvider.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name).Snapshot<TOptions>(),
+            Logger(serviceProvider, httpClientName)));
 
-        services.TryAddKeyedSingleton(httpClientName, (provider, _) => new SharedBudget(HandlerChain.Budget(Options<TOptions>(provider))));
+        services.TryAddSingleton(serviceProvider => CallTelemetry.Create(serviceProvider.GetService<IMeterFactory>()));
         var builder = services
-            .AddHttpClient(httpClientName, (provider, client) =>
+            .AddHttpClient(httpClientName, (serviceProvider, client) =>
             {
-                var options = Options<TOptions>(provider);
+                var options = Setup(serviceProvider).Options;
                 client.Timeout = Timeout.InfiniteTimeSpan;
-                ApiHttpClient.Configure(client, baseAddress(options), options.ApplicationId);
+                ApiHttpClient.Configure(client, provider.BaseAddress(options), options.ApplicationId);
             })
-            .ConfigurePrimaryHttpMessageHandler(provider => HandlerChain.Transport(Options<TOptions>(provider)))
-            .AddHttpMessageHandler(provider => new CallStartHandler(Options<TOptions>(provider).TimeProvider));
-        builder.AddResilienceHandler(HandlerChain.ResiliencePipelineName, (pipeline, context) => CallResiliencePipeline.Configure(
-            pipeline,
-            Options<TOptions>(context.ServiceProvider),
-            protocol,
-            context.ServiceProvider.GetRequiredKeyedService<SharedBudget>(httpClientName).Budget,
-            Logger(context.ServiceProvider, httpClientName)));
+            .ConfigurePrimaryHttpMessageHandler(serviceProvider => HandlerChain.Transport(Setup(serviceProvider).Options))
+            .AddHttpMessageHandler(serviceProvider => new CallStartHandler(Setup(serviceProvider).Options.TimeProvider));
+        builder.AddResilienceHandler(HandlerChain.ResiliencePipelineName, (pipeline, context) =>
+        {
+            var setup = Setup(context.ServiceProvider);
+            CallResiliencePipeline.Configure(
+                pipeline, setup.Options, provider.Protocol, setup.Budget, provider.Credential(setup.Options), setup.Logger);
+        });
         builder
-            .AddHttpMessageHandler(provider => HandlerChain.Attempt(Options<TOptions>(provider), protocol, Logger(provider, httpClientName)))
-            .AddHttpMessageHandler(provider => new AuthenticationHandler(credential(Options<TOptions>(provider))))
+            .AddHttpMessageHandler(serviceProvider =>
+            {
+                var setup = Setup(serviceProvider);
+                return HandlerChain.Attempt(setup.Options, provider.Protocol, setup.Logger);
+            })
+            .AddHttpMessageHandler(serviceProvider => new AuthenticationHandler(provider.Credential(Setup(serviceProvider).Options)))
             .RedactLoggedHeaders(_ => true); // the factory logs headers at Trace; credentials ride in them
 
-        services.TryAddSingleton<TService>(provider =>
+        services.TryAddKeyedSingleton<TService>(name, (serviceProvider, _) =>
         {
-            var factory = provider.GetRequiredService<IHttpClientFactory>();
-            return createClient(Options<TOptions>(provider), () => factory.CreateClient(httpClientName), Logger(provider, httpClientName));
+            var setup = Setup(serviceProvider);
+            var factory = serviceProvider.GetRequiredService<IHttpClientFactory>();
+            return provider.Create(
+                setup.Options, () => factory.CreateClient(httpClientName), setup.Logger, serviceProvider.GetRequiredService<CallTelemetry>());
         });
+        if (name == Options.DefaultName)
+        {
+            services.TryAddSingleton<TService>(serviceProvider => serviceProvider.GetRequiredKeyedService<TService>(Options.DefaultName));
+        }
+
         return builder;
+
+        ClientSetup<TOptions> Setup(IServiceProvider serviceProvider) =>
+            serviceProvider.GetRequiredKeyedService<ClientSetup<TOptions>>(httpClientName);
     }
 
-    private static TOptions Options<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
-        IServiceProvider provider)
-        where TOptions : class => provider.GetRequiredService<IOptions<TOptions>>().Value;
+    /// <summary>
+    /// Like <see cref="Add{TOptions, TService, TClient}"/>, with the options first bound from
+    /// <paramref name="configuration"/> by <paramref name="bind"/>, then set by <paramref name="configure"/>; validation
+    /// messages name the configuration keys.
+    /// </summary>
+    public static IHttpClientBuilder AddBound<
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions, TService, TClient>(
+        IServiceCollection services,
+        string name,
+        ProviderClient<TOptions, TClient> provider,
+        IConfiguration configuration,
+        Action<IConfiguration, TOptions> bind,
+        Action<TOptions>? configure)
+        where TOptions : CallLogClientOptions
+        where TService : class
+        where TClient : class, TService
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return Add<TOptions, TService, TClient>(services, name, provider, options =>
+        {
+            options.ConfigurationPath = (configuration as IConfigurationSection)?.Path ?? "";
+            bind(configuration, options);
+            configure?.Invoke(options);
+        });
+    }
+
+    /// <summary>The client registered under <paramref name="name"/>, for the providers' client factories.</summary>
+    public static TService Resolve<TService>(IServiceProvider services, string name, string registration)
+        where TService : class
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return services.GetKeyedService<TService>(name)
+            ?? throw new ArgumentException(
+                $"No client is registered under the name '{name}': register it with services.{registration}(\"{name}\", ...).",
+                nameof(name));
+    }
+
+    /// <summary>The <see cref="HttpClient"/> name of a registration: the provider's name, then <c>.name</c> unless it is the default.</summary>
+    public static string HttpClientNameFor(string providerHttpClientName, string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.Length == 0 ? providerHttpClientName : providerHttpClientName + "." + name;
+    }
 
     private static ILogger Logger(IServiceProvider provider, string category) =>
         (provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger(category);
 
     /// <summary>
-    /// One budget per registration, outliving the handlers the factory rotates; disposed with the container.
+    /// What one registration's handlers and client share, outliving the handlers the factory rotates: the options as
+    /// they were when first needed (never read again), the budget and the logger. Disposed with the container.
     /// </summary>
-    private sealed class SharedBudget(ClientBudget? budget) : IDisposable
+    private sealed class ClientSetup<TOptions>(TOptions options, ILogger logger) : IDisposable
+        where TOptions : CallLogClientOptions
     {
-        public ClientBudget? Budget { get; } = budget;
+        public TOptions Options { get; } = options;
+
+        public ILogger Logger { get; } = logger;
+
+        public ClientBudget? Budget { get; } = HandlerChain.Budget(options);
 
         public void Dispose() => Budget?.Dispose();
     }
@@ -92,8 +158,21 @@ internal static class ClientRegistration
             }
             catch (ArgumentException exception)
             {
-                return ValidateOptionsResult.Fail(exception.Message);
+                return ValidateOptionsResult.Fail(Describe(options, exception));
             }
+        }
+
+        /// <summary>For options bound from configuration, the message starts with the key to fix (<c>CallLogs:Pipedrive:BaseAddress</c>).</summary>
+        private static string Describe(TOptions options, ArgumentException exception)
+        {
+            if (options.ConfigurationPath is not { } path || exception.ParamName is not { } parameter)
+            {
+                return exception.Message;
+            }
+
+            var key = options.ConfigurationKeyOf(parameter);
+            key = path.Length == 0 ? key : ConfigurationPath.Combine(path, key);
+            return $"{key}: {exception.Message.Replace($" (Parameter '{parameter}')", "", StringComparison.Ordinal)}";
         }
     }
 }

@@ -49,7 +49,7 @@ internal static class HandlerChain
         ClientBudget? ownedBudget = null)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
-        CallResiliencePipeline.Configure(builder, options, protocol, budget, logger);
+        CallResiliencePipeline.Configure(builder, options, protocol, budget, credential, logger);
 
 #pragma warning disable EXTEXP0001 // The handler AddResilienceHandler installs; only its public constructor is marked experimental.
         var resilience = new ResilienceHandler(builder.Build());

@@ -14,7 +14,7 @@ namespace CallLogClient.Http;
 /// chain), classifies the response and turns every failure into a typed exception. Knows nothing of a provider beyond
 /// its protocol.
 /// </summary>
-internal sealed class RequestExecutor(IProviderProtocol protocol, TimeProvider timeProvider, ILogger logger)
+internal sealed class RequestExecutor(IProviderProtocol protocol, TimeProvider timeProvider, ILogger logger, CallTelemetry telemetry)
 {
     private const int MaxErrorBodyBytes = 64 * 1024;
 
@@ -28,7 +28,7 @@ internal sealed class RequestExecutor(IProviderProtocol protocol, TimeProvider t
         using (response)
         {
             var value = Deserialize(ResponseBodyReader.BodyOf(response).Span, bodyType, response, state);
-            return new ApiResponse<T>(value, response.StatusCode, ResponseHeaders.RequestId(response, state.Secrets), RateLimitOf(response), state);
+            return Answered(new ApiResponse<T>(value, response.StatusCode, ResponseHeaders.RequestId(response, state.Secrets), RateLimitOf(response), state));
         }
     }
 
@@ -38,10 +38,22 @@ internal sealed class RequestExecutor(IProviderProtocol protocol, TimeProvider t
         var (response, state) = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
         using (response)
         {
-            return new ApiResponse<ReadOnlyMemory<byte>>(
+            return Answered(new ApiResponse<ReadOnlyMemory<byte>>(
                 ResponseBodyReader.BodyOf(response), response.StatusCode, ResponseHeaders.RequestId(response, state.Secrets),
-                RateLimitOf(response), state);
+                RateLimitOf(response), state));
         }
+    }
+
+    /// <summary>
+    /// Begins the span and measurements of the public call <paramref name="request"/> makes; the caller ends them, after
+    /// <see cref="CallScope.Fail"/> when the call throws. Begin before sending, so the span is current during the attempts.
+    /// </summary>
+    public CallScope Trace(ApiRequest request) => request.Telemetry = telemetry.Begin(request.Operation, timeProvider);
+
+    private static ApiResponse<T> Answered<T>(ApiResponse<T> response)
+    {
+        response.Call.Request.Telemetry?.Answered(response.StatusCode, response.RequestId, response.Attempts, response.RateLimit);
+        return response;
     }
 
     /// <summary>The details of a response that was a success on the wire but not in substance (Pipedrive success:false).</summary>

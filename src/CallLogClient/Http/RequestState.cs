@@ -50,6 +50,15 @@ internal sealed class RequestState
     /// </summary>
     public IReadOnlyList<string> Secrets { get; set; } = [];
 
+    /// <summary>The call refreshed its OAuth token after a 401; it never refreshes twice.</summary>
+    public bool TokenRefreshed { get; set; }
+
+    /// <summary>The token the refresh gave; the call's later attempts carry it instead of asking the provider.</summary>
+    public string? RefreshedToken { get; set; }
+
+    /// <summary>How many refreshes the credential had done when this call's last attempt read its token.</summary>
+    public long TokenGeneration { get; set; }
+
     /// <summary>The overall timeout ended the call.</summary>
     public bool OverallTimedOut { get; set; }
 

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Net;
 using System.Text.Json;
+using CallLogClient.Diagnostics;
 using CallLogClient.Errors;
 using CallLogClient.Http;
 using CallLogClient.Pipedrive.Models;
@@ -17,6 +18,14 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
 {
     /// <summary>The name of the <see cref="HttpClient"/> this client asks <see cref="IHttpClientFactory"/> for.</summary>
     public const string HttpClientName = "CallLogClient.Pipedrive";
+
+    /// <summary>
+    /// The name of the <see cref="HttpClient"/> of the registration named <paramref name="name"/>:
+    /// <see cref="HttpClientName"/> for the default name (empty), else <see cref="HttpClientName"/><c>.name</c>.
+    /// </summary>
+    /// <param name="name">The registration's name.</param>
+    /// <returns>The <see cref="HttpClient"/> name.</returns>
+    public static string HttpClientNameFor(string name) => ClientRegistration.HttpClientNameFor(HttpClientName, name);
 
     private static readonly PipedriveJsonContext Context = PipedriveJsonContext.Default;
 
@@ -36,19 +45,21 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        options = options.Snapshot<PipedriveClientOptions>();
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(HttpClientName);
         var httpClient = HandlerChain.CreateHttpClient(options, PipedriveProtocol.Instance, options.Credential!, logger);
         ApiHttpClient.Configure(httpClient, options.EffectiveBaseAddress, options.ApplicationId);
         ownedHttpClient = httpClient;
-        executor = new RequestExecutor(PipedriveProtocol.Instance, options.TimeProvider, logger);
+        executor = new RequestExecutor(PipedriveProtocol.Instance, options.TimeProvider, logger, CallTelemetry.Shared);
         api = GeneratedApi.Over<IPipedriveCallLogsApi>(httpClient, Context);
         pagesInFlight = options.PagesInFlight;
     }
 
-    internal PipedriveCallLogsClient(PipedriveClientOptions options, Func<HttpClient> httpClientSource, ILogger logger)
+    internal PipedriveCallLogsClient(
+        PipedriveClientOptions options, Func<HttpClient> httpClientSource, ILogger logger, CallTelemetry? telemetry = null)
     {
         options.Validate();
-        executor = new RequestExecutor(PipedriveProtocol.Instance, options.TimeProvider, logger);
+        executor = new RequestExecutor(PipedriveProtocol.Instance, options.TimeProvider, logger, telemetry ?? CallTelemetry.Shared);
         api = GeneratedApi.Over<IPipedriveCallLogsApi>(httpClientSource, Context);
         pagesInFlight = options.PagesInFlight;
     }
@@ -68,16 +79,32 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
 
     private async Task<ApiResponse<PipedriveCallLogPage>> ReadPageAsync(int start, int limit, CancellationToken cancellationToken)
     {
-        var request = new ApiRequest { Send = (state, token) => api().ListAsync(start, limit, state, token), Cost = 20 };
-        var response = await executor.SendAsync(request, Context.PipedriveResponseListPipedriveCallLog, cancellationToken)
-            .ConfigureAwait(false);
-        var envelope = EnsureSuccess(response);
-        var pagination = envelope.AdditionalData?.Pagination
-            ?? new PipedrivePagination { Start = start, Limit = limit, MoreItemsInCollection = false };
-        var items = envelope.Data ?? [];
-        return items.Contains(null!)
-            ? throw Unsuccessful(response, "The list held a null item instead of a call log.")
-            : response.Carrying(new PipedriveCallLogPage(items, pagination));
+        var request = new ApiRequest
+        {
+            Operation = PipedriveOperations.List, Send = (state, token) => api().ListAsync(start, limit, state, token), Cost = 20,
+        };
+        using var call = executor.Trace(request);
+        try
+        {
+            var response = await executor.SendAsync(request, Context.PipedriveResponseListPipedriveCallLog, cancellationToken)
+                .ConfigureAwait(false);
+            var envelope = EnsureSuccess(response);
+            var pagination = envelope.AdditionalData?.Pagination
+                ?? new PipedrivePagination { Start = start, Limit = limit, MoreItemsInCollection = false };
+            var items = envelope.Data ?? [];
+            if (items.Contains(null!))
+            {
+                throw Unsuccessful(response, "The list held a null item instead of a call log.");
+            }
+
+            call.PageRead();
+            return response.Carrying(new PipedriveCallLogPage(items, pagination));
+        }
+        catch (Exception exception)
+        {
+            call.Fail(exception);
+            throw;
+        }
     }
 
     /// <inheritdoc/>
@@ -95,7 +122,7 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     public async Task<CallLogResponse<PipedriveCallLog>> GetWithResponseAsync(string id, CancellationToken cancellationToken = default)
     {
         PathSegment.Validate(id);
-        var request = new ApiRequest { Send = (state, token) => api().GetAsync(id, state, token), Cost = 2 };
+        var request = new ApiRequest { Operation = PipedriveOperations.Get, Send = (state, token) => api().GetAsync(id, state, token), Cost = 2 };
         return await SendForCallLogAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
@@ -110,6 +137,7 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
         PipedriveRequestValidator.ValidateCreate(request);
         var apiRequest = new ApiRequest
         {
+            Operation = PipedriveOperations.Create,
             Send = (state, token) => api().CreateAsync(request, state, token),
             Replay = ReplayPolicy.CreateOnce,
             Cost = 10,
@@ -132,14 +160,13 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
         var file = RecordingPart.Create(audio, fileName, AudioMediaType.Parse(contentType, nameof(contentType)));
         var request = new ApiRequest
         {
+            Operation = PipedriveOperations.AttachRecording,
             Send = (state, token) => api().AddRecordingAsync(id, file, state, token),
             Replay = audio.CanSeek ? ReplayPolicy.Idempotent : ReplayPolicy.Never,
             DoneByEarlierAttempt = StoredByEarlierAttempt,
             Cost = 10,
         };
-        var response = await executor.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        EnsureNotRefused(response);
-        return response.WithoutValue();
+        return await SendWithoutValueAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -165,13 +192,12 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
         PathSegment.Validate(id);
         var request = new ApiRequest
         {
+            Operation = PipedriveOperations.Delete,
             Send = (state, token) => api().DeleteAsync(id, state, token),
             DoneByEarlierAttempt = ApiRequest.DeletedByEarlierAttempt,
             Cost = 6,
         };
-        var response = await executor.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        EnsureNotRefused(response);
-        return response.WithoutValue();
+        return await SendWithoutValueAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Releases the connection pool of a client built from options; a client from dependency injection owns none.</summary>
@@ -215,12 +241,38 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
 
     private async Task<CallLogResponse<PipedriveCallLog>> SendForCallLogAsync(ApiRequest request, CancellationToken cancellationToken)
     {
-        var response = await executor.SendAsync(request, Context.PipedriveResponsePipedriveCallLog, cancellationToken)
-            .ConfigureAwait(false);
-        return EnsureSuccess(response).Data is { Id.Length: > 0 } callLog
-            ? response.With(callLog)
-            : throw new CallLogResponseFormatException(executor.DescribeUnsuccessful(
-                response, "The response carried no call log (no data, or no id)." + RequestExecutor.CreatedAdvice(request), errorCode: null));
+        using var call = executor.Trace(request);
+        try
+        {
+            var response = await executor.SendAsync(request, Context.PipedriveResponsePipedriveCallLog, cancellationToken)
+                .ConfigureAwait(false);
+            return EnsureSuccess(response).Data is { Id.Length: > 0 } callLog
+                ? response.With(callLog)
+                : throw new CallLogResponseFormatException(executor.DescribeUnsuccessful(
+                    response, "The response carried no call log (no data, or no id)." + RequestExecutor.CreatedAdvice(request), errorCode: null));
+        }
+        catch (Exception exception)
+        {
+            call.Fail(exception);
+            throw;
+        }
+    }
+
+    /// <summary>Sends a request whose success body carries nothing to return (an upload, a delete).</summary>
+    private async Task<CallLogResponse> SendWithoutValueAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        using var call = executor.Trace(request);
+        try
+        {
+            var response = await executor.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            EnsureNotRefused(response);
+            return response.WithoutValue();
+        }
+        catch (Exception exception)
+        {
+            call.Fail(exception);
+            throw;
+        }
     }
 
     /// <summary>Pipedrive can answer 2xx with <c>success:false</c>; that is a failure, not a result.</summary>

@@ -28,6 +28,9 @@ public sealed class PipedriveClientOptions : CallLogClientOptions
         ? new Uri($"https://{company}.pipedrive.com/api/v1/")
         : BaseAddress;
 
+    internal override string ConfigurationKeyOf(string parameterName) =>
+        parameterName == nameof(Credential) ? "ApiToken" : base.ConfigurationKeyOf(parameterName);
+
     internal override void Validate()
     {
         base.Validate();

@@ -44,9 +44,36 @@ public sealed class PipedriveCredential : IRequestCredential
         return new PipedriveCredential(apiToken: null, new BearerToken(accessTokenProvider));
     }
 
+    /// <summary>
+    /// An OAuth access token read before every attempt, with a refresh callback: when Pipedrive answers 401, the client
+    /// calls <paramref name="refresh"/> once (concurrent calls refused together share one refresh) and sends that
+    /// attempt once more with the token it returns. A second 401 fails the call with
+    /// <see cref="Errors.CallLogAuthenticationException"/>; it never loops. A create is sent at most twice this way:
+    /// a 401 means it was refused before it was processed.
+    /// </summary>
+    /// <param name="accessToken">Returns the current access token; called once per attempt.</param>
+    /// <param name="refresh">
+    /// Refreshes the token (at the provider's token endpoint, storing the new refresh token) and returns the new access
+    /// token; <paramref name="accessToken"/> should return it from then on. Called without a cancellation token, since
+    /// calls share it; if it throws, the call fails with the 401.
+    /// </param>
+    /// <returns>The credential.</returns>
+    public static PipedriveCredential FromOAuth(
+        Func<CancellationToken, ValueTask<string>> accessToken, Func<CancellationToken, ValueTask<string>> refresh)
+    {
+        ArgumentNullException.ThrowIfNull(accessToken);
+        ArgumentNullException.ThrowIfNull(refresh);
+        return new PipedriveCredential(apiToken: null, new RefreshingBearerToken(accessToken, refresh));
+    }
+
     /// <summary>Names the kind of credential, never its secret.</summary>
     /// <returns><c>PipedriveCredential(ApiToken)</c> or <c>PipedriveCredential(OAuth)</c>.</returns>
     public override string ToString() => apiToken is null ? "PipedriveCredential(OAuth)" : "PipedriveCredential(ApiToken)";
+
+    bool IRequestCredential.CanRefresh => bearer?.CanRefresh == true;
+
+    ValueTask IRequestCredential.RefreshAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        bearer?.RefreshAsync(request, cancellationToken) ?? ValueTask.CompletedTask;
 
     ValueTask<IReadOnlyList<string>> IRequestCredential.ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

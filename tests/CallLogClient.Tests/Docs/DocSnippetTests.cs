@@ -22,6 +22,8 @@ public sealed class DocSnippetTests
         "System.Text.Json", "System.Threading", "System.Threading.Tasks", "Microsoft.Extensions.DependencyInjection",
         "CallLogClient", "CallLogClient.Errors", "CallLogClient.RateLimiting", "CallLogClient.Pipedrive",
         "CallLogClient.Pipedrive.Models", "CallLogClient.Close", "CallLogClient.Close.Models", "CallLogClient.Testing", "Xunit",
+        "CallLogClient.Redis", "Microsoft.Extensions.Configuration", "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Options",
+        "OpenTelemetry.Metrics", "OpenTelemetry.Trace", "StackExchange.Redis",
     }.Select(ns => $"global using {ns};").Append("global using static CallLogClient.Tests.Docs.SnippetContext;"));
 
     public static TheoryData<string> MarkdownFiles => [.. FindMarkdownFiles()];

@@ -53,10 +53,33 @@ public static class SnippetContext
 
     /// <summary>An HttpClient of the reader's old code.</summary>
     public static HttpClient httpClient = null!;
+
+    /// <summary>The program's command-line arguments.</summary>
+    public static string[] args = [];
+
+    /// <summary>A Pipedrive API token from the reader's configuration.</summary>
+    public static string token = "token";
+
+    /// <summary>The app's host builder, made earlier in the reader's Program.cs.</summary>
+    public static Microsoft.Extensions.Hosting.HostApplicationBuilder builder = null!;
+
+    /// <summary>The app's configuration.</summary>
+    public static Microsoft.Extensions.Configuration.IConfiguration configuration =
+        new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
 #pragma warning restore CA1819, CA2211, SA1300, IDE1006
 
     /// <summary>A call as a dialer knows it.</summary>
     public sealed record DialerCall(DateTimeOffset StartedAt, DateTimeOffset EndedAt);
+
+    /// <summary>The reader's store of OAuth tokens per account.</summary>
+    public interface ITokenStore
+    {
+        /// <summary>The account's current access token.</summary>
+        ValueTask<string> GetAccessTokenAsync(string account, CancellationToken cancellationToken);
+
+        /// <summary>Refreshes the account's access token at the token endpoint.</summary>
+        ValueTask<string> RefreshAsync(string account, CancellationToken cancellationToken);
+    }
 
     /// <summary>An OAuth token source with a refresh of its own.</summary>
     public sealed class OAuthTokens

@@ -44,7 +44,7 @@ public sealed class ResiliencePipelineTests(WireMockFixture wireMock) : IAsyncLi
         using var budget = new ClientBudget(options.RequestBudget!, TimeProvider.System);
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
 
-        CallResiliencePipeline.Configure(builder, options, PipedriveProtocol.Instance, budget, NullLogger.Instance);
+        CallResiliencePipeline.Configure(builder, options, PipedriveProtocol.Instance, budget, options.Credential!, NullLogger.Instance);
 
         var descriptor = builder.Build().GetPipelineDescriptor();
         Assert.Collection(
@@ -71,7 +71,7 @@ public sealed class ResiliencePipelineTests(WireMockFixture wireMock) : IAsyncLi
         var options = Options(retries: 0);
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
 
-        CallResiliencePipeline.Configure(builder, options, PipedriveProtocol.Instance, budget: null, NullLogger.Instance);
+        CallResiliencePipeline.Configure(builder, options, PipedriveProtocol.Instance, budget: null, options.Credential!, NullLogger.Instance);
 
         var descriptor = builder.Build().GetPipelineDescriptor();
         Assert.All(descriptor.Strategies, strategy => Assert.IsType<TimeoutStrategyOptions>(strategy.Options));

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using CallLogClient.Diagnostics;
 using CallLogClient.Errors;
 using CallLogClient.Http;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,8 @@ public sealed class CloseOutcomesClient : ICloseOutcomesClient, IDisposable
     private const int PageSize = 100;
 
     private static readonly CloseOutcomesJsonContext Context = CloseOutcomesJsonContext.Default;
+
+    private static readonly CallOperation List = new(CallLogProvider.Close, "outcomes", "list", "GET");
 
     private readonly RequestExecutor executor;
     private readonly Func<ICloseOutcomesApi> api;
@@ -35,15 +38,15 @@ public sealed class CloseOutcomesClient : ICloseOutcomesClient, IDisposable
         var httpClient = HandlerChain.CreateHttpClient(options, CloseProtocol.Instance, options.Credential!, logger);
         ApiHttpClient.Configure(httpClient, options.BaseAddress, options.ApplicationId);
         ownedHttpClient = httpClient;
-        executor = new RequestExecutor(CloseProtocol.Instance, options.TimeProvider, logger);
+        executor = new RequestExecutor(CloseProtocol.Instance, options.TimeProvider, logger, CallTelemetry.Shared);
         api = GeneratedApi.Over<ICloseOutcomesApi>(httpClient, Context);
         timeProvider = options.TimeProvider;
     }
 
-    internal CloseOutcomesClient(CloseClientOptions options, Func<HttpClient> httpClientSource, ILogger logger)
+    internal CloseOutcomesClient(CloseClientOptions options, Func<HttpClient> httpClientSource, ILogger logger, CallTelemetry? telemetry = null)
     {
         options.Validate();
-        executor = new RequestExecutor(CloseProtocol.Instance, options.TimeProvider, logger);
+        executor = new RequestExecutor(CloseProtocol.Instance, options.TimeProvider, logger, telemetry ?? CallTelemetry.Shared);
         api = GeneratedApi.Over<ICloseOutcomesApi>(httpClientSource, Context);
         timeProvider = options.TimeProvider;
     }
@@ -106,7 +109,7 @@ public sealed class CloseOutcomesClient : ICloseOutcomesClient, IDisposable
         for (var skip = 0; ; skip += PageSize)
         {
             var page = skip;
-            var request = new ApiRequest { Send = (state, token) => api().ListAsync(page, PageSize, state, token) };
+            var request = new ApiRequest { Operation = List, Send = (state, token) => api().ListAsync(page, PageSize, state, token) };
             var response = await executor.SendAsync(request, Context.CloseOutcomeList, cancellationToken).ConfigureAwait(false);
             var items = response.Value.Data ?? [];
             if (items.Contains(null!))

@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Reflection;
+
+namespace CallLogClient.Diagnostics;
+
+/// <summary>
+/// The client's traces and metrics: one <see cref="ActivitySource"/> and one <see cref="Meter"/>, both named
+/// <c>CallLogClient</c> with the package version. A container's clients share the meter its
+/// <see cref="IMeterFactory"/> creates; clients built without dependency injection share one static meter.
+/// </summary>
+/// <remarks>
+/// Every tag value is a constant of the library, a status code, a host name or the provider's request id: never a value
+/// the caller sent (phone number, note, query value) and never a credential.
+/// </remarks>
+internal sealed class CallTelemetry
+{
+    /// <summary>The name of the activity source and of the meter.</summary>
+    public const string Name = "CallLogClient";
+
+    public const string ProviderTag = "calllogclient.provider";
+    public const string OperationTag = "calllogclient.operation";
+    public const string OutcomeTag = "calllogclient.outcome";
+    public const string AttemptsTag = "calllogclient.attempts";
+    public const string OutcomeUnknownTag = "calllogclient.outcome_unknown";
+    public const string RequestIdTag = "calllogclient.request_id";
+    public const string ErrorTypeTag = "error.type";
+    public const string MethodTag = "http.request.method";
+    public const string StatusCodeTag = "http.response.status_code";
+    public const string ServerAddressTag = "server.address";
+    public const string ServerPortTag = "server.port";
+
+    private static readonly double[] DurationBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
+
+    private static readonly Lazy<CallTelemetry> SharedInstance = new(() => new CallTelemetry(new Meter(Name, Version)));
+
+    private readonly ConcurrentDictionary<(string Provider, string Host, int Port), int> remaining = new();
+
+    private CallTelemetry(Meter meter)
+    {
+        Meter = meter;
+        CallDuration = meter.CreateHistogram(
+            "calllogclient.call.duration", "s", "Duration of the client's public calls, retries and waits included.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
+        Retries = meter.CreateCounter<long>("calllogclient.retries", "{retry}", "Attempts the client sent again after a failed one.");
+        RateLimitedResponses = meter.CreateCounter<long>(
+            "calllogclient.rate_limited_responses", "{response}", "HTTP 429 responses received.");
+        ServerHintWait = meter.CreateHistogram(
+            "calllogclient.server_hint.wait.duration", "s", "Waits the server asked for (Retry-After, rate-limit reset) that the client honoured.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
+        Pages = meter.CreateCounter<long>("calllogclient.pages", "{page}", "List pages fetched and parsed.");
+        BudgetWait = meter.CreateHistogram(
+            "calllogclient.budget.wait.duration", "s", "Time attempts waited for the client-side request budget.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
+        meter.CreateObservableGauge(
+            "calllogclient.rate_limit.remaining", ObserveRemaining, "{request}",
+            "Requests left in the provider's rate-limit window, from the last rate-limit headers seen per host.");
+    }
+
+    /// <summary>The package version, without build metadata (e.g. <c>0.1.0</c>).</summary>
+    public static string Version { get; } = ReadVersion();
+
+    /// <summary>The source of the client's spans.</summary>
+    public static ActivitySource Source { get; } = new(Name, Version);
+
+    /// <summary>The telemetry of clients built without dependency injection: one static meter for the process.</summary>
+    public static CallTelemetry Shared => SharedInstance.Value;
+
+    public Meter Meter { get; }
+
+    public Histogram<double> CallDuration { get; }
+
+    public Counter<long> Retries { get; }
+
+    public Counter<long> RateLimitedResponses { get; }
+
+    public Histogram<double> ServerHintWait { get; }
+
+    public Counter<long> Pages { get; }
+
+    public Histogram<double> BudgetWait { get; }
+
+    /// <summary>The telemetry of a container: its own meter from <paramref name="meterFactory"/>, or the shared one without a factory.</summary>
+    public static CallTelemetry Create(IMeterFactory? meterFactory) =>
+        meterFactory is null ? Shared : new CallTelemetry(meterFactory.Create(new MeterOptions(Name) { Version = Version }));
+
+    /// <summary>Starts the span and the measurements of one public call; the span is current until the scope ends.</summary>
+    public CallScope Begin(CallOperation operation, TimeProvider timeProvider) => new(this, operation, timeProvider);
+
+    /// <summary>Keeps the rate-limit headers a response to <paramref name="host"/> carried, for the gauge.</summary>
+    public void RecordRemaining(CallOperation operation, string host, int port, int requestsLeft) =>
+        remaining[(operation.ProviderName, host, port)] = requestsLeft;
+
+    private IEnumerable<Measurement<int>> ObserveRemaining()
+    {
+        foreach (var ((provider, host, port), left) in remaining)
+        {
+            yield return new Measurement<int>(
+                left,
+                new KeyValuePair<string, object?>(ProviderTag, provider),
+                new KeyValuePair<string, object?>(ServerAddressTag, host),
+                new KeyValuePair<string, object?>(ServerPortTag, port));
+        }
+    }
+
+    private static string ReadVersion()
+    {
+        var assembly = typeof(CallTelemetry).Assembly;
+        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? assembly.GetName().Version?.ToString(3)
+            ?? "0.0.0";
+        var metadata = version.IndexOf('+', StringComparison.Ordinal);
+        return metadata < 0 ? version : version[..metadata];
+    }
+}

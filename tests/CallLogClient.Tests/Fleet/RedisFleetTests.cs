@@ -1,0 +1,119 @@
+using System.Threading.RateLimiting;
+using CallLogClient.Pipedrive;
+using CallLogClient.Redis;
+using CallLogClient.Tests.Support;
+using CallLogClient.Tests.WireMock;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+using WireMock.RequestBuilders;
+using Xunit.Abstractions;
+using static CallLogClient.Tests.Resilience.PipedriveStubs;
+using static CallLogClient.Tests.WireMock.Answers;
+
+namespace CallLogClient.Tests.Fleet;
+
+/// <summary>One budget for a fleet, kept in a real Redis server; what reaches the server is counted per rolling window.</summary>
+public sealed class RedisFleetTests(WireMockFixture wireMock, ITestOutputHelper output) : WireTest(wireMock)
+{
+    private static string Key() => $"calllog-test:{Guid.NewGuid():N}";
+
+    [RedisFact]
+    public async Task The_Redis_limiter_weighs_each_acquisition_by_its_permits_and_says_how_long_to_wait()
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(RedisFactAttribute.RequiredAddress);
+        await using var otherProcess = await ConnectionMultiplexer.ConnectAsync(RedisFactAttribute.RequiredAddress);
+        var key = Key();
+        using var limiter = new RedisRollingWindowLimiter(redis, key, permitLimit: 10, TimeSpan.FromSeconds(30));
+        using var other = new RedisRollingWindowLimiter(otherProcess, key, permitLimit: 10, TimeSpan.FromSeconds(30));
+
+        using var six = await limiter.AcquireAsync(6);
+        using var sixMore = await other.AcquireAsync(6);
+        using var four = await other.AcquireAsync(4);
+        using var one = limiter.AttemptAcquire(1);
+
+        Assert.True(six.IsAcquired);
+        Assert.False(sixMore.IsAcquired);
+        Assert.True(sixMore.TryGetMetadata(MetadataName.RetryAfter, out var wait));
+        Assert.InRange(wait, TimeSpan.FromSeconds(25), TimeSpan.FromSeconds(30)); // until the 6 leave the window
+        Assert.True(four.IsAcquired);
+        Assert.False(one.IsAcquired);
+        Assert.Equal(0, other.GetStatistics()!.CurrentAvailablePermits);
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await limiter.AcquireAsync(11));
+        await redis.GetDatabase().KeyDeleteAsync(key);
+    }
+
+    [RedisFact]
+    public async Task Two_service_providers_with_their_own_Redis_connections_never_exceed_one_budget_per_window_at_the_server()
+    {
+        const int Tokens = 20;          // 10 gets (2 tokens each) per window
+        const int CallsPerProcess = 30; // 120 tokens in all: 6 budgets' worth
+        var limiterWindow = TimeSpan.FromMilliseconds(700);
+        // Counted at the server over the budget's window less a margin: a saturated exact window releases the next batch
+        // exactly one window after the last, so a few milliseconds of transit jitter put both inside one full window there.
+        var serverWindow = TimeSpan.FromMilliseconds(500);
+        Server.Given(Request.Create().UsingGet().WithPath(new global::WireMock.Matchers.WildcardMatcher("/v1/callLogs/*")))
+            .RespondWith(Json(200, CallLogBody("1")));
+        var key = Key();
+
+        async Task<ServiceProvider> ProcessAsync(string token)
+        {
+            var redis = await ConnectionMultiplexer.ConnectAsync(RedisFactAttribute.RequiredAddress);
+            var services = new ServiceCollection();
+            services.AddSingleton<IConnectionMultiplexer>(redis); // disposed with the provider
+            services.AddPipedriveCallLogs(o =>
+            {
+                o.Credential = PipedriveCredential.FromApiToken(token);
+                o.BaseAddress = PipedriveBase;
+                o.Retry.MaxRetries = 0;
+                o.RequestBudget = RedisRequestBudget.Create(redis, key, Tokens, limiterWindow);
+            });
+            var provider = services.BuildServiceProvider();
+            provider.GetRequiredService<IConnectionMultiplexer>();
+            return provider;
+        }
+
+        await using var first = await ProcessAsync("fleet-worker-a");
+        await using var second = await ProcessAsync("fleet-worker-b");
+        await first.GetRequiredService<IPipedriveCallLogsClient>().GetAsync("warm-up-a"); // connections, handlers, JIT
+        await second.GetRequiredService<IPipedriveCallLogsClient>().GetAsync("warm-up-b");
+        Server.ResetLogEntries();
+        await Task.WhenAll(
+            RunAsync(first.GetRequiredService<IPipedriveCallLogsClient>(), "a"),
+            RunAsync(second.GetRequiredService<IPipedriveCallLogsClient>(), "b"));
+
+        var arrivals = Server.Requests().Select(r => r.DateTime).Order().ToList();
+        var peak = PeakTokens(arrivals, serverWindow);
+        var peakInLimiterWindow = PeakTokens(arrivals, limiterWindow);
+        var span = arrivals[^1] - arrivals[0];
+        output.WriteLine($"{arrivals.Count} gets ({arrivals.Count * 2} tokens) over {span.TotalMilliseconds:F0} ms; budget {Tokens} tokens per {limiterWindow.TotalMilliseconds} ms");
+        output.WriteLine($"peak at the server: {peak} tokens in any {serverWindow.TotalMilliseconds} ms, {peakInLimiterWindow} in any {limiterWindow.TotalMilliseconds} ms");
+
+        Assert.Equal(2 * CallsPerProcess, arrivals.Count);
+        Assert.Equal(CallsPerProcess, Server.Requests().Count(r => r.Header("x-api-token") == "fleet-worker-a"));
+        Assert.InRange(peak, Tokens - 2, Tokens); // the budget was used to the full, and never overspent
+        Assert.True(span >= 5 * limiterWindow, $"{span} is too short for 6 budgets' worth of calls");
+        await first.GetRequiredService<IConnectionMultiplexer>().GetDatabase().KeyDeleteAsync(key);
+
+        static Task RunAsync(IPipedriveCallLogsClient client, string worker) =>
+            Parallel.ForEachAsync(Enumerable.Range(0, CallsPerProcess), new ParallelOptions { MaxDegreeOfParallelism = 6 },
+                async (i, token) => await client.GetAsync($"{worker}-{i}", token));
+    }
+
+    /// <summary>The most tokens (2 per get) that arrived within any span of <paramref name="window"/>, starting at an arrival.</summary>
+    private static int PeakTokens(List<DateTime> arrivals, TimeSpan window)
+    {
+        var peak = 0;
+        var end = 0;
+        for (var start = 0; start < arrivals.Count; start++)
+        {
+            while (end < arrivals.Count && arrivals[end] - arrivals[start] < window)
+            {
+                end++;
+            }
+
+            peak = Math.Max(peak, 2 * (end - start));
+        }
+
+        return peak;
+    }
+}
