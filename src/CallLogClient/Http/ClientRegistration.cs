@@ -11,7 +11,7 @@ namespace CallLogClient.Http;
 /// <summary>
 /// Registers a provider's client the same way for every provider: validated options, a named <see cref="HttpClient"/>
 /// with the handler chain (call start → resilience → attempt → authentication), and a singleton client that asks the
-/// factory for that <see cref="HttpClient"/> on every call.
+/// factory for that <see cref="HttpClient"/> again whenever the factory rotates its handlers.
 /// </summary>
 internal static class ClientRegistration
 {
@@ -56,8 +56,7 @@ internal static class ClientRegistration
 
         services.TryAddSingleton<TService>(provider =>
         {
-            var factory = provider.GetRequiredService<IHttpClientFactory>();
-            return createClient(Options<TOptions>(provider), () => factory.CreateClient(httpClientName), Logger(provider, httpClientName));
+            return createClient(Options<TOptions>(provider), FactoryHttpClient.Of(provider, httpClientName), Logger(provider, httpClientName));
         });
         return builder;
     }
