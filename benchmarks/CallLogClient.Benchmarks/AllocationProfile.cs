@@ -27,6 +27,71 @@ internal static class AllocationProfile
         }
     }
 
+    /// <summary>
+    /// <c>--retained</c>: what stays reachable once a Close enumeration of every call (100 pages) has ended while the
+    /// caller still holds the enumerable, SDK and raw, in bytes of the heap after full collections.
+    /// </summary>
+    public static void Retained(bool sdk)
+    {
+        using var server = BenchmarkServer.Start();
+        using var sides = new Sides(server);
+        IAsyncEnumerable<string> Enumerate() => sdk
+            ? sides.SdkClose.ListAllAsync().Select(call => call.Id)
+            : RawAllAsync(sides);
+
+        // One page first, so that what every first call builds (connections, handler chain, JIT) is in the baseline.
+        if (sdk)
+        {
+            sides.SdkClose.ListPageAsync(limit: 1).GetAwaiter().GetResult();
+        }
+        else
+        {
+            sides.RawCloseListAsync(0, 1).GetAwaiter().GetResult();
+        }
+
+        for (var round = 0; round < 3; round++)
+        {
+            var before = Heap();
+            var all = Enumerate();
+            var count = 0;
+            foreach (var _ in all.ToBlockingEnumerable())
+            {
+                count++;
+            }
+
+            var held = Heap();
+            GC.KeepAlive(all);
+            all = null;
+            var released = Heap();
+            Console.WriteLine($"{(sdk ? "SDK" : "raw")}: {count} calls; heap after the end while the enumerable is held: {held - before:+#,0;-#,0;0} B; once dropped: {released - before:+#,0;-#,0;0} B");
+        }
+    }
+
+    private static async IAsyncEnumerable<string> RawAllAsync(Sides sides)
+    {
+        for (var skip = 0; ; skip += 100)
+        {
+            var page = await sides.RawCloseListAsync(skip, 100);
+            foreach (var call in page.Items)
+            {
+                yield return call.Id;
+            }
+
+            if (!page.HasMore)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private static long Heap()
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+
     private static (Func<Task> Raw, Func<Task> Sdk) Operation(Sides sides, string operation) => operation switch
     {
         "pipedrive-get" => (() => sides.RawPipedriveGetAsync(Server.Ids.Pipedrive(0)), () => sides.SdkPipedrive.GetAsync(Server.Ids.Pipedrive(0))),

@@ -10,7 +10,7 @@ using Perfolizer.Metrology;
 // Classes: Loopback* (the headline: raw vs plain Refit vs SDK against the loopback server in its own process) and the
 // canned-response ones (PipedriveGet, PipedriveListPage, PipedriveCreate, CloseGet, CloseListPage: no network, raw vs SDK).
 //
-// --short: in this process (no separate build), 3 warm-ups and 3 measured iterations of 250 ms; the loopback suite
+// --short: in this process (no separate build), 2 warm-ups and 3 measured iterations of 100 ms; the loopback suite
 //   takes under three minutes. Allocations are as exact as in a full run; times are rougher.
 // Full (default): a separate benchmark process, 15 warm-ups and 10 measured iterations: a loaded machine starves the
 //   runtime's background JIT, and fewer warm-ups measured the SDK half-way through tiering up.
@@ -18,6 +18,12 @@ using Perfolizer.Metrology;
 //   loaded machine it leaves out the time spent waiting for a core. Not for the loopback suite, where the server's
 //   time is in another process: there the wall clock is the honest measure.
 // Sizes are shown in bytes, so small differences stay visible.
+if (args is ["--retained", var side, ..])
+{
+    CallLogClient.Benchmarks.AllocationProfile.Retained(side == "sdk");
+    return;
+}
+
 if (args is ["--allocations", var operation, ..])
 {
     CallLogClient.Benchmarks.AllocationProfile.Run(operation, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20_000);
@@ -26,8 +32,8 @@ if (args is ["--allocations", var operation, ..])
 
 var isShort = args.Contains("--short");
 var job = isShort
-    ? Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(3)
-        .WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(250))
+    ? Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(2).WithIterationCount(3)
+        .WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(100))
     : Job.Default.WithLaunchCount(1).WithWarmupCount(15).WithIterationCount(10);
 if (args.Contains("--cpu-clock"))
 {

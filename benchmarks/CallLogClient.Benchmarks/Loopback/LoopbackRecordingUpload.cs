@@ -14,7 +14,7 @@ public class LoopbackRecordingUpload : LoopbackBenchmark
 {
     private static readonly string Id = Server.Ids.Pipedrive(0);
 
-    [Params(10, 100)]
+    [Params(1, 100)]
     public int Megabytes { get; set; }
 
     private long Length => Megabytes * 1024L * 1024L;

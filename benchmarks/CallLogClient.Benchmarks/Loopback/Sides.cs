@@ -50,7 +50,6 @@ internal sealed class Sides : IDisposable
             options.BaseAddress = server.Close(pageDelayMs);
             options.Credential = CloseCredential.FromApiKey(SdkServices.CloseApiKey);
         });
-        if (Environment.GetEnvironmentVariable("CLC_EXPERIMENT") == "nologgers") { collection.ConfigureHttpClientDefaults(b => b.RemoveAllLoggers()); }
         services = collection.BuildServiceProvider();
         SdkPipedrive = services.GetRequiredService<IPipedriveCallLogsClient>();
         SdkClose = services.GetRequiredService<ICloseCallActivitiesClient>();
