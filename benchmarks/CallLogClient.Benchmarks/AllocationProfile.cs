@@ -16,8 +16,9 @@ internal static class AllocationProfile
         using var server = BenchmarkServer.Start();
         using var sides = new Sides(server);
         var (raw, sdk) = Operation(sides, operation);
-        var rawSamples = Sample(raw, calls);
-        var sdkSamples = Sample(sdk, calls);
+        var rawSamples = Sample(raw, calls, out var rawBytes);
+        var sdkSamples = Sample(sdk, calls, out var sdkBytes);
+        Console.WriteLine($"{operation}: raw {rawBytes / calls:N0} B, SDK {sdkBytes / calls:N0} B per call (exact, every thread)");
         Console.WriteLine($"{operation}: bytes per call by type, SDK minus raw ({calls} calls each, sampled)");
         foreach (var type in rawSamples.Keys.Union(sdkSamples.Keys)
                      .Select(type => (Type: type, Raw: rawSamples.GetValueOrDefault(type), Sdk: sdkSamples.GetValueOrDefault(type)))
@@ -103,12 +104,20 @@ internal static class AllocationProfile
         _ => throw new ArgumentException($"Unknown operation {operation}.", nameof(operation)),
     };
 
-    private static Dictionary<string, long> Sample(Func<Task> call, int calls)
+    private static Dictionary<string, long> Sample(Func<Task> call, int calls, out long bytes)
     {
         for (var i = 0; i < 2000; i++)
         {
             call().GetAwaiter().GetResult();
         }
+
+        var start = GC.GetTotalAllocatedBytes(precise: true);
+        for (var i = 0; i < calls; i++)
+        {
+            call().GetAwaiter().GetResult();
+        }
+
+        bytes = GC.GetTotalAllocatedBytes(precise: true) - start;
 
         using var listener = new AllocationListener();
         for (var i = 0; i < calls; i++)
