@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks and writes docs/benchmarks.md from BenchmarkDotNet's markdown export.
-#   benchmarks/run.sh            short mode: the loopback suite in this process, under three minutes
+#   benchmarks/run.sh            short mode: the loopback suite in this process (about 2.5 minutes of benchmarking on
+#                                an idle 2-core machine; 5 at a load average of 23)
 #   benchmarks/run.sh --full     the loopback and canned-response suites, a separate benchmark process, 15 warm-ups
 #                                and 10 measured iterations per benchmark (about half an hour on 2 cores)
 # Extra arguments go to BenchmarkDotNet (e.g. --filter '*LoopbackCloseListPage*' to run one class; the doc then holds

@@ -12,7 +12,7 @@ namespace CallLogClient.Benchmarks.Loopback;
 /// </summary>
 [MemoryDiagnoser]
 [WarmupCount(1)]
-[IterationCount(5)]
+[IterationCount(3)]
 [InvocationCount(1, 1)]
 public class LoopbackEnumerate : LoopbackBenchmark
 {
