@@ -30,7 +30,6 @@ public sealed class CloseEnumerationRetentionTests(WireMockFixture wireMock) : I
         Retention.CollectEverything();
 
         Assert.Equal(5, seen.Count);
-        Assert.Equal(3, wireMock.Server.Requests().Count);
         Assert.All(seen, call => Assert.False(call.IsAlive, "a call the finished enumeration returned is still held"));
         GC.KeepAlive(calls);
     }

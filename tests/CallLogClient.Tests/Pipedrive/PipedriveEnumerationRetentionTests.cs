@@ -16,7 +16,6 @@ public sealed class PipedriveEnumerationRetentionTests(WireMockFixture wireMock)
         Retention.CollectEverything();
 
         Assert.Equal(5, seen.Count);
-        Assert.Equal(3, Server.Requests().Count);
         Assert.All(seen, callLog => Assert.False(callLog.IsAlive, "a call log the finished enumeration returned is still held"));
         GC.KeepAlive(callLogs);
     }
