@@ -10,17 +10,30 @@ internal static class RawClose
     {
         RawHttp.EnsureSuccess(response);
         var body = await RawHttp.ReadBodyAsync(response);
-        var activity = JsonSerializer.Deserialize(body, RawJsonContext.Default.CloseCallActivity)
-            ?? throw new JsonException("The response body was empty.");
-        return activity.Id.Length > 0 ? activity : throw new JsonException("The response carried no call activity (no id).");
+        return ActivityOf(JsonSerializer.Deserialize(body, RawJsonContext.Default.CloseCallActivity));
     }
 
     public static async Task<CloseCallActivityPage> ReadPageAsync(HttpResponseMessage response, int skip)
     {
         RawHttp.EnsureSuccess(response);
         var body = await RawHttp.ReadBodyAsync(response);
-        var list = JsonSerializer.Deserialize(body, RawJsonContext.Default.RawCloseListResponse)
-            ?? throw new JsonException("The response body was empty.");
+        return PageOf(JsonSerializer.Deserialize(body, RawJsonContext.Default.RawCloseListResponse), skip);
+    }
+
+    public static CloseCallActivity ActivityOf(CloseCallActivity? activity) => activity switch
+    {
+        null => throw new JsonException("The response body was empty."),
+        { Id.Length: > 0 } => activity,
+        _ => throw new JsonException("The response carried no call activity (no id)."),
+    };
+
+    public static CloseCallActivityPage PageOf(RawCloseListResponse? list, int skip)
+    {
+        if (list is null)
+        {
+            throw new JsonException("The response body was empty.");
+        }
+
         var items = list.Data ?? [];
         return items.Contains(null!)
             ? throw new JsonException("The list held a null item instead of a call activity.")

@@ -16,9 +16,9 @@ internal static class RawHttp
     /// A client over <paramref name="handler"/>. Its timeout stays HttpClient's default (100 s): the raw caller's
     /// counterpart of the SDK's own timeouts.
     /// </summary>
-    public static HttpClient Create(HttpMessageHandler handler, Uri baseAddress)
+    public static HttpClient Create(HttpMessageHandler handler, Uri baseAddress, bool disposeHandler = true)
     {
-        var client = new HttpClient(handler) { BaseAddress = baseAddress };
+        var client = new HttpClient(handler, disposeHandler) { BaseAddress = baseAddress };
         client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", UserAgent);
         return client;
     }

@@ -15,6 +15,7 @@ namespace CallLogClient.Benchmarks.Raw;
     NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(RawPipedriveResponse<PipedriveCallLog>))]
 [JsonSerializable(typeof(RawPipedriveResponse<List<PipedriveCallLog>>))]
+[JsonSerializable(typeof(RawPipedriveResponse<System.Text.Json.JsonElement>))]
 [JsonSerializable(typeof(PipedriveCreateCallLogRequest))]
 [JsonSerializable(typeof(CloseCallActivity))]
 [JsonSerializable(typeof(RawCloseListResponse))]

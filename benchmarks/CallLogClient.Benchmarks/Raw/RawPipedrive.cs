@@ -13,17 +13,32 @@ internal static class RawPipedrive
     {
         RawHttp.EnsureSuccess(response);
         var body = await RawHttp.ReadBodyAsync(response);
-        var envelope = JsonSerializer.Deserialize(body, RawJsonContext.Default.RawPipedriveResponsePipedriveCallLog);
-        return Succeeded(envelope).Data is { Id.Length: > 0 } callLog
-            ? callLog
-            : throw new JsonException("The response carried no call log (no data, or no id).");
+        return CallLogOf(JsonSerializer.Deserialize(body, RawJsonContext.Default.RawPipedriveResponsePipedriveCallLog));
     }
 
     public static async Task<PipedriveCallLogPage> ReadPageAsync(HttpResponseMessage response, int start, int limit)
     {
         RawHttp.EnsureSuccess(response);
         var body = await RawHttp.ReadBodyAsync(response);
-        var envelope = Succeeded(JsonSerializer.Deserialize(body, RawJsonContext.Default.RawPipedriveResponseListPipedriveCallLog));
+        return PageOf(JsonSerializer.Deserialize(body, RawJsonContext.Default.RawPipedriveResponseListPipedriveCallLog), start, limit);
+    }
+
+    /// <summary>A body that carries nothing to return (a recording upload): a 2xx unless it says <c>success:false</c>.</summary>
+    public static async Task ReadAcknowledgementAsync(HttpResponseMessage response)
+    {
+        RawHttp.EnsureSuccess(response);
+        var body = await RawHttp.ReadBodyAsync(response);
+        Succeeded(JsonSerializer.Deserialize(body, RawJsonContext.Default.RawPipedriveResponseJsonElement));
+    }
+
+    public static PipedriveCallLog CallLogOf(RawPipedriveResponse<PipedriveCallLog>? envelope) =>
+        Succeeded(envelope).Data is { Id.Length: > 0 } callLog
+            ? callLog
+            : throw new JsonException("The response carried no call log (no data, or no id).");
+
+    public static PipedriveCallLogPage PageOf(RawPipedriveResponse<List<PipedriveCallLog>>? response, int start, int limit)
+    {
+        var envelope = Succeeded(response);
         var pagination = envelope.AdditionalData?.Pagination
             ?? new PipedrivePagination { Start = start, Limit = limit, MoreItemsInCollection = false };
         var items = envelope.Data ?? [];
@@ -32,7 +47,7 @@ internal static class RawPipedrive
             : new PipedriveCallLogPage(items, pagination);
     }
 
-    private static RawPipedriveResponse<T> Succeeded<T>(RawPipedriveResponse<T>? envelope) => envelope switch
+    public static RawPipedriveResponse<T> Succeeded<T>(RawPipedriveResponse<T>? envelope) => envelope switch
     {
         null => throw new JsonException("The response body was empty."),
         { Success: false } => throw new InvalidOperationException(envelope.Error ?? "success:false in a 2xx response."),

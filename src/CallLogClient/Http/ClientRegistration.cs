@@ -15,7 +15,8 @@ namespace CallLogClient.Http;
 /// Registers a provider's client the same way for every provider and every name: named, validated options; a
 /// <see cref="ClientSetup{TOptions}"/> per name (the options frozen when first needed, the budget, the logger); a named
 /// <see cref="HttpClient"/> with the handler chain (call start → resilience → attempt → authentication); and the
-/// client as a keyed singleton (the default name also unkeyed) that asks the factory for that <see cref="HttpClient"/>.
+/// client as a keyed singleton (the default name also unkeyed) that asks the factory for that <see cref="HttpClient"/>
+/// again whenever the factory rotates its handlers.
 /// </summary>
 internal static class ClientRegistration
 {
@@ -67,9 +68,11 @@ internal static class ClientRegistration
         services.TryAddKeyedSingleton<TService>(name, (serviceProvider, _) =>
         {
             var setup = Setup(serviceProvider);
-            var factory = serviceProvider.GetRequiredService<IHttpClientFactory>();
             return provider.Create(
-                setup.Options, () => factory.CreateClient(httpClientName), setup.Logger, serviceProvider.GetRequiredService<CallTelemetry>());
+                setup.Options,
+                FactoryHttpClient.Of(serviceProvider, httpClientName),
+                setup.Logger,
+                serviceProvider.GetRequiredService<CallTelemetry>());
         });
         if (name == Options.DefaultName)
         {

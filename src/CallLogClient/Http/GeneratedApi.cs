@@ -8,12 +8,25 @@ internal static class GeneratedApi
 {
     /// <summary>
     /// A source of <typeparamref name="TApi"/> clients; each call asks <paramref name="httpClientSource"/> anew, so a
-    /// client from <see cref="IHttpClientFactory"/> follows its handler rotation.
+    /// client from <see cref="IHttpClientFactory"/> follows its handler rotation, and builds a Refit client only when
+    /// the source hands out another <see cref="HttpClient"/> than the last one.
     /// </summary>
     public static Func<TApi> Over<TApi>(Func<HttpClient> httpClientSource, JsonSerializerContext jsonContext)
     {
         var settings = Settings(jsonContext);
-        return () => RestService.ForGenerated<TApi>(httpClientSource(), settings);
+        Built<TApi>? last = null;
+        return () =>
+        {
+            var httpClient = httpClientSource();
+            var built = Volatile.Read(ref last);
+            if (built is null || !ReferenceEquals(built.HttpClient, httpClient))
+            {
+                built = new Built<TApi>(httpClient, RestService.ForGenerated<TApi>(httpClient, settings));
+                Volatile.Write(ref last, built);
+            }
+
+            return built.Api;
+        };
     }
 
     /// <summary>One <typeparamref name="TApi"/> client over an <see cref="HttpClient"/> the caller keeps for its lifetime.</summary>
@@ -22,6 +35,8 @@ internal static class GeneratedApi
         var api = RestService.ForGenerated<TApi>(httpClient, Settings(jsonContext));
         return () => api;
     }
+
+    private sealed record Built<TApi>(HttpClient HttpClient, TApi Api);
 
     private static RefitSettings Settings(JsonSerializerContext jsonContext)
     {

@@ -7,10 +7,16 @@ internal static class JsonBody
 {
     private static readonly MediaTypeHeaderValue MediaType = new("application/json") { CharSet = "utf-8" };
 
-    public static ByteArrayContent From(byte[] utf8Json)
+    public static Content From(byte[] utf8Json)
     {
-        var content = new ByteArrayContent(utf8Json);
+        var content = new Content(utf8Json);
         content.Headers.ContentType = MediaType;
         return content;
+    }
+
+    /// <summary>The body's content, whose bytes the call's state keeps (for masking) without copying them.</summary>
+    internal sealed class Content(byte[] utf8Json) : ByteArrayContent(utf8Json)
+    {
+        public ReadOnlyMemory<byte> Utf8Json { get; } = utf8Json;
     }
 }

@@ -18,7 +18,10 @@ internal sealed class RequestState
     public string Path { get; private set; } = "";
 
     /// <summary>The JSON body sent, kept to mask what the caller sent out of error text; empty for other bodies.</summary>
-    /// <remarks>Copied when the call enters the handler chain: the Refit client disposes the request once it is sent.</remarks>
+    /// <remarks>
+    /// Taken when the call enters the handler chain (the Refit client disposes the request once it is sent): the array of a
+    /// <see cref="JsonBody"/>, any other JSON content copied.
+    /// </remarks>
     public ReadOnlyMemory<byte> SentJson { get; private set; }
 
     /// <summary>Attempts sent so far; 0 when the call failed before its first attempt (e.g. timed out waiting for budget).</summary>
@@ -67,7 +70,11 @@ internal sealed class RequestState
     {
         Method = message.Method.Method;
         Path = message.RequestUri?.AbsolutePath ?? "";
-        if (message.Content is ByteArrayContent { Headers.ContentType.MediaType: "application/json" } json)
+        if (message.Content is JsonBody.Content sent)
+        {
+            SentJson = sent.Utf8Json; // the client's own array, never written after the request is built
+        }
+        else if (message.Content is ByteArrayContent { Headers.ContentType.MediaType: "application/json" } json)
         {
             using var stream = json.ReadAsStream();
             using var body = new MemoryStream();

@@ -68,10 +68,15 @@ internal static class ResponseBodyReader
         var buffered = new BufferedContent(buffer, offset, length - offset);
         foreach (var header in original.Headers.NonValidated)
         {
-            if (header.Key is not ("Content-Length" or "Content-Encoding"))
+            if (header.Key is "Content-Length" or "Content-Encoding")
             {
-                buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                continue;
             }
+
+            // One value (Content-Type, nearly always the only one) as a string: the enumerable overload boxes and iterates.
+            _ = header.Value.Count == 1
+                ? buffered.Headers.TryAddWithoutValidation(header.Key, header.Value.ToString())
+                : buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
         }
 
         response.Content = buffered;

@@ -7,7 +7,8 @@ namespace CallLogClient.Pipedrive;
 /// <summary>
 /// The Pipedrive Call Logs endpoints, implemented by Refit's source generator. Every method returns the raw response
 /// for <see cref="RequestExecutor"/> to classify, and carries the call's <see cref="RequestState"/> in the request
-/// options for the handler chain.
+/// options for the handler chain. A JSON body arrives already serialized (<see cref="JsonBody"/>): one exactly-sized
+/// array that every attempt re-sends and the call's state keeps for masking without a copy.
 /// </summary>
 internal interface IPipedriveCallLogsApi
 {
@@ -20,7 +21,7 @@ internal interface IPipedriveCallLogsApi
 
     [Post("/callLogs")]
     Task<HttpResponseMessage> CreateAsync(
-        [Body] PipedriveCreateCallLogRequest request, [Property(RequestState.OptionKey)] RequestState state, CancellationToken cancellationToken);
+        [Body] HttpContent request, [Property(RequestState.OptionKey)] RequestState state, CancellationToken cancellationToken);
 
     [Multipart(RecordingPart.Boundary)]
     [Post("/callLogs/{id}/recordings")]

@@ -135,10 +135,11 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
         PipedriveCreateCallLogRequest request, CancellationToken cancellationToken = default)
     {
         PipedriveRequestValidator.ValidateCreate(request);
+        var body = JsonBody.From(JsonSerializer.SerializeToUtf8Bytes(request, Context.PipedriveCreateCallLogRequest));
         var apiRequest = new ApiRequest
         {
             Operation = PipedriveOperations.Create,
-            Send = (state, token) => api().CreateAsync(request, state, token),
+            Send = (state, token) => api().CreateAsync(body, state, token),
             Replay = ReplayPolicy.CreateOnce,
             Cost = 10,
             Model = request,

@@ -21,18 +21,23 @@ internal sealed class CloseCostConverter : JsonConverter<decimal?>
             case JsonTokenType.Number:
                 return reader.TryGetDecimal(out var number) ? number : throw new JsonException("The cost is out of range.");
             case JsonTokenType.String:
-                var text = reader.GetString();
-                if (string.IsNullOrWhiteSpace(text))
-                {
-                    return null;
-                }
-
-                return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var cost)
-                    ? cost
-                    : throw new JsonException($"'{text}' is not a cost.");
+                Span<char> buffer = stackalloc char[JsonText.MaxChars];
+                return JsonText.TryCopy(in reader, buffer, out var text) ? Parse(text) : Parse(reader.GetString());
             default:
                 throw new JsonException($"Expected a cost, got {reader.TokenType}.");
         }
+    }
+
+    private static decimal? Parse(ReadOnlySpan<char> text)
+    {
+        if (text.IsWhiteSpace())
+        {
+            return null;
+        }
+
+        return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var cost)
+            ? cost
+            : throw new JsonException($"'{text}' is not a cost.");
     }
 
     public override void Write(Utf8JsonWriter writer, decimal? value, JsonSerializerOptions options)

@@ -16,13 +16,24 @@ internal sealed class CloseOptionalEnumConverter<T> : JsonConverter<T?>
 
     public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType == JsonTokenType.Null
-            || (reader.TokenType == JsonTokenType.String && string.IsNullOrWhiteSpace(reader.GetString())))
+        if (reader.TokenType == JsonTokenType.Null)
         {
             return null;
         }
 
-        return Inner.Read(ref reader, typeof(T), options);
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return Inner.Read(ref reader, typeof(T), options);
+        }
+
+        Span<char> buffer = stackalloc char[JsonText.MaxChars];
+        if (JsonText.TryCopy(in reader, buffer, out var text))
+        {
+            return text.IsWhiteSpace() ? null : ExtensibleEnumConverter<T>.FromText(text);
+        }
+
+        var value = reader.GetString();
+        return string.IsNullOrWhiteSpace(value) ? null : T.FromValue(value);
     }
 
     public override void Write(Utf8JsonWriter writer, T? value, JsonSerializerOptions options)

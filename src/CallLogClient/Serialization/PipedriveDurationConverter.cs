@@ -9,7 +9,7 @@ namespace CallLogClient.Serialization;
 /// </summary>
 internal sealed class PipedriveDurationConverter : SecondsConverter
 {
-    protected override bool TryParseOtherForm(string text, out TimeSpan duration) =>
+    protected override bool TryParseOtherForm(ReadOnlySpan<char> text, out TimeSpan duration) =>
         TimeSpan.TryParseExact(text, @"h\:mm\:ss", CultureInfo.InvariantCulture, out duration);
 
     protected override void WriteSeconds(Utf8JsonWriter writer, TimeSpan duration) =>

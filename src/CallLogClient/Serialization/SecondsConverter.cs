@@ -21,18 +21,8 @@ internal abstract class SecondsConverter : JsonConverter<TimeSpan?>
             case JsonTokenType.Number:
                 return FromSeconds(reader.GetDouble());
             case JsonTokenType.String:
-                var text = reader.GetString();
-                if (string.IsNullOrWhiteSpace(text))
-                {
-                    return null;
-                }
-
-                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
-                {
-                    return FromSeconds(seconds);
-                }
-
-                return TryParseOtherForm(text, out var duration) ? duration : throw new JsonException($"'{text}' is not a duration.");
+                Span<char> buffer = stackalloc char[JsonText.MaxChars];
+                return JsonText.TryCopy(in reader, buffer, out var text) ? Parse(text) : Parse(reader.GetString());
             default:
                 throw new JsonException($"Expected a duration, got {reader.TokenType}.");
         }
@@ -51,10 +41,25 @@ internal abstract class SecondsConverter : JsonConverter<TimeSpan?>
     }
 
     /// <summary>A provider's other text form of a duration, if it has one.</summary>
-    protected virtual bool TryParseOtherForm(string text, out TimeSpan duration)
+    protected virtual bool TryParseOtherForm(ReadOnlySpan<char> text, out TimeSpan duration)
     {
         duration = default;
         return false;
+    }
+
+    private TimeSpan? Parse(ReadOnlySpan<char> text)
+    {
+        if (text.IsWhiteSpace())
+        {
+            return null;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return FromSeconds(seconds);
+        }
+
+        return TryParseOtherForm(text, out var duration) ? duration : throw new JsonException($"'{text}' is not a duration.");
     }
 
     protected abstract void WriteSeconds(Utf8JsonWriter writer, TimeSpan duration);

@@ -10,6 +10,8 @@ namespace CallLogClient.Serialization;
 /// </summary>
 internal abstract class UtcDateTimeConverter : JsonConverter<DateTimeOffset?>
 {
+    private const DateTimeStyles Styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
+
     public override bool HandleNull => true;
 
     public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -24,16 +26,8 @@ internal abstract class UtcDateTimeConverter : JsonConverter<DateTimeOffset?>
             throw new JsonException($"Expected a date-time string, got {reader.TokenType}.");
         }
 
-        var text = reader.GetString();
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        return DateTimeOffset.TryParse(
-            text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value)
-            ? value
-            : throw new JsonException($"'{text}' is not a date-time.");
+        Span<char> buffer = stackalloc char[JsonText.MaxChars];
+        return JsonText.TryCopy(in reader, buffer, out var text) ? Parse(text) : Parse(reader.GetString());
     }
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset? value, JsonSerializerOptions options)
@@ -49,4 +43,16 @@ internal abstract class UtcDateTimeConverter : JsonConverter<DateTimeOffset?>
     }
 
     protected abstract string FormatUtc(DateTimeOffset time);
+
+    private static DateTimeOffset? Parse(ReadOnlySpan<char> text)
+    {
+        if (text.IsWhiteSpace())
+        {
+            return null;
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, Styles, out var value)
+            ? value
+            : throw new JsonException($"'{text}' is not a date-time.");
+    }
 }
