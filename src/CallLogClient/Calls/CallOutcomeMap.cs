@@ -50,67 +50,60 @@ public static class CallOutcomeMap
     /// <summary>The neutral outcome of a Close disposition; <see cref="CallOutcome.Unknown"/> for none or an unknown one.</summary>
     /// <param name="disposition">The call's <c>disposition</c>.</param>
     /// <returns>The neutral outcome.</returns>
-    public static CallOutcome FromClose(CloseCallDisposition? disposition) =>
-        disposition is { } value && CloseTable.FirstOrDefault(row => row.Close == value) is { Neutral.Value: not null } row
-            ? row.Neutral
-            : CallOutcome.Unknown;
+    public static CallOutcome FromClose(CloseCallDisposition? disposition) => FromProvider(CloseTable, disposition);
 
     /// <summary>The Close disposition of a neutral outcome: its own value, or the nearest one.</summary>
     /// <param name="outcome">The neutral outcome.</param>
     /// <param name="exact"><see langword="false"/> when the disposition is only the nearest value.</param>
     /// <returns>The disposition, or <see langword="null"/> for <see cref="CallOutcome.Unknown"/> and unknown values.</returns>
-    public static CloseCallDisposition? ToClose(CallOutcome outcome, out bool exact)
-    {
-        exact = true;
-        foreach (var (close, neutral) in CloseTable)
-        {
-            if (neutral == outcome)
-            {
-                return close;
-            }
-        }
-
-        exact = false;
-        foreach (var (neutral, close) in CloseNearest)
-        {
-            if (neutral == outcome)
-            {
-                return close;
-            }
-        }
-
-        return null;
-    }
+    public static CloseCallDisposition? ToClose(CallOutcome outcome, out bool exact) =>
+        ToProvider(CloseTable, CloseNearest, outcome, out exact);
 
     /// <summary>The neutral outcome of a Pipedrive outcome; <see cref="CallOutcome.Unknown"/> for none or an unknown one.</summary>
     /// <param name="outcome">The call log's <c>outcome</c>.</param>
     /// <returns>The neutral outcome.</returns>
-    public static CallOutcome FromPipedrive(PipedriveCallOutcome? outcome) =>
-        outcome is { } value && PipedriveTable.FirstOrDefault(row => row.Pipedrive == value) is { Neutral.Value: not null } row
-            ? row.Neutral
-            : CallOutcome.Unknown;
+    public static CallOutcome FromPipedrive(PipedriveCallOutcome? outcome) => FromProvider(PipedriveTable, outcome);
 
     /// <summary>The Pipedrive outcome of a neutral outcome: its own value, or the nearest one.</summary>
     /// <param name="outcome">The neutral outcome.</param>
     /// <param name="exact"><see langword="false"/> when the Pipedrive outcome is only the nearest value.</param>
     /// <returns>The Pipedrive outcome, or <see langword="null"/> for <see cref="CallOutcome.Unknown"/> and unknown values.</returns>
-    public static PipedriveCallOutcome? ToPipedrive(CallOutcome outcome, out bool exact)
+    public static PipedriveCallOutcome? ToPipedrive(CallOutcome outcome, out bool exact) =>
+        ToProvider(PipedriveTable, PipedriveNearest, outcome, out exact);
+
+    private static CallOutcome FromProvider<TValue>((TValue Provider, CallOutcome Neutral)[] table, TValue? value)
+        where TValue : struct, IEquatable<TValue>
+    {
+        foreach (var (provider, neutral) in table)
+        {
+            if (value is { } known && known.Equals(provider))
+            {
+                return neutral;
+            }
+        }
+
+        return CallOutcome.Unknown;
+    }
+
+    private static TValue? ToProvider<TValue>(
+        (TValue Provider, CallOutcome Neutral)[] table, (CallOutcome Neutral, TValue Provider)[] nearest, CallOutcome outcome, out bool exact)
+        where TValue : struct
     {
         exact = true;
-        foreach (var (pipedrive, neutral) in PipedriveTable)
+        foreach (var (provider, neutral) in table)
         {
             if (neutral == outcome)
             {
-                return pipedrive;
+                return provider;
             }
         }
 
         exact = false;
-        foreach (var (neutral, pipedrive) in PipedriveNearest)
+        foreach (var (neutral, provider) in nearest)
         {
             if (neutral == outcome)
             {
-                return pipedrive;
+                return provider;
             }
         }
 
