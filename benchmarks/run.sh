@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks and writes docs/benchmarks.md from BenchmarkDotNet's markdown export.
-#   benchmarks/run.sh            short mode: the loopback suite in this process (about 2.5 minutes of benchmarking on
+#   benchmarks/run.sh            short mode: the loopback suite and the pager in this process (about 2.5 minutes of benchmarking on
 #                                an idle 2-core machine; 5 at a load average of 23)
 #   benchmarks/run.sh --full     the loopback and canned-response suites, a separate benchmark process, 15 warm-ups
 #                                and 10 measured iterations per benchmark (about half an hour on 2 cores)
@@ -15,7 +15,7 @@ if [[ "${1:-}" == "--full" ]]; then
   shift
 fi
 
-filter=('*Loopback*')
+filter=('*Loopback*' '*PagerBenchmark*')
 [[ "$mode" == full ]] && filter=('*')
 if [[ " $* " == *" --filter "* ]]; then
   filter=()
