@@ -25,8 +25,10 @@ internal sealed class Sides : IDisposable
 {
     public const string RecordingBoundary = "raw-recording-boundary-7c1e";
 
-    private readonly SocketsHttpHandler rawTransport = new() { AllowAutoRedirect = false, UseCookies = false };
-    private readonly SocketsHttpHandler refitTransport = new() { AllowAutoRedirect = false, UseCookies = false };
+    // The SDK's transport accepts and decompresses gzip, deflate and brotli (HandlerChain.Transport); so do these, as a
+    // careful hand-written client would, so that every side does the same work per request.
+    private readonly SocketsHttpHandler rawTransport = Transport();
+    private readonly SocketsHttpHandler refitTransport = Transport();
     private readonly ServiceProvider services;
     private readonly string closeAuthorization = "Basic " + RawHttp.CloseBasicParameter(SdkServices.CloseApiKey);
     private readonly AuthenticationHeaderValue closeBasic = new("Basic", RawHttp.CloseBasicParameter(SdkServices.CloseApiKey));
@@ -139,6 +141,13 @@ internal sealed class Sides : IDisposable
 
     public async Task<CloseCallActivityPage> RefitCloseListAsync(int skip, int limit) =>
         RawClose.PageOf(await RefitClose.ListAsync(skip, limit, closeAuthorization, CancellationToken.None), skip);
+
+    private static SocketsHttpHandler Transport() => new()
+    {
+        AutomaticDecompression = System.Net.DecompressionMethods.All,
+        AllowAutoRedirect = false,
+        UseCookies = false,
+    };
 
     public void Dispose()
     {

@@ -38,9 +38,13 @@ internal sealed class AttemptHandler(
                 state.SetServerDelay(protocol.ParseRetryDelay(response, ResponseBodyReader.BodyOf(response).Span, now), now);
             }
 
-            Log.ResponseReceived(
-                logger, protocol.Provider, state.Method, state.Path, (int)response.StatusCode,
-                (long)timeProvider.GetElapsedTime(started).TotalMilliseconds, ResponseHeaders.RequestId(response, state.Secrets));
+            if (logger.IsEnabled(LogLevel.Debug)) // the request id is read and cleaned only for a line that is written
+            {
+                Log.ResponseReceived(
+                    logger, protocol.Provider, state.Method, state.Path, (int)response.StatusCode,
+                    (long)timeProvider.GetElapsedTime(started).TotalMilliseconds, ResponseHeaders.RequestId(response, state.Secrets));
+            }
+
             return response;
         }
         catch (Exception exception)

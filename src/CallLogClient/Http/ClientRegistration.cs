@@ -14,7 +14,8 @@ namespace CallLogClient.Http;
 /// <summary>
 /// Registers a provider's client the same way for every provider and every name: named, validated options; a
 /// <see cref="ClientSetup{TOptions}"/> per name (the options frozen when first needed, the budget, the logger); a named
-/// <see cref="HttpClient"/> with the handler chain (call start → resilience → attempt → authentication); and the
+/// <see cref="HttpClient"/> with the handler chain (call start → resilience → attempt → authentication) and without the
+/// factory's logging handlers; and the
 /// client as a keyed singleton (the default name also unkeyed) that asks the factory for that <see cref="HttpClient"/>
 /// again whenever the factory rotates its handlers.
 /// </summary>
@@ -63,7 +64,11 @@ internal static class ClientRegistration
                 return HandlerChain.Attempt(setup.Options, provider.Protocol, setup.Logger);
             })
             .AddHttpMessageHandler(serviceProvider => new AuthenticationHandler(provider.Credential(Setup(serviceProvider).Options)))
-            .RedactLoggedHeaders(_ => true); // the factory logs headers at Trace; credentials ride in them
+            // AttemptHandler already logs every attempt (redacted); the factory's two logging handlers would only repeat it
+            // at a cost on every call. AddDefaultLogger() on the returned builder brings them back, with every header
+            // value redacted (credentials ride in them).
+            .RemoveAllLoggers()
+            .RedactLoggedHeaders(_ => true);
 
         services.TryAddKeyedSingleton<TService>(name, (serviceProvider, _) =>
         {

@@ -1,3 +1,4 @@
+using CallLogClient.Close;
 using CallLogClient.Http;
 using CallLogClient.Pipedrive;
 using CallLogClient.RateLimiting;
@@ -5,6 +6,7 @@ using CallLogClient.Tests.Pipedrive;
 using CallLogClient.Tests.Support;
 using CallLogClient.Tests.WireMock;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Logging;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -92,6 +94,26 @@ public sealed class ResiliencePipelineTests(WireMockFixture wireMock) : IAsyncLi
 
         Assert.Equal(ExpectedChain, ChainOf(registered));
         Assert.Equal(ExpectedChain, ChainOf(standalone));
+        Assert.DoesNotContain(HandlersOf(registered), IsFactoryLogging);
+        Assert.DoesNotContain(HandlersOf(standalone), IsFactoryLogging);
+    }
+
+    [Fact]
+    public void The_registered_clients_leave_out_the_factory_logging_handlers_and_AddDefaultLogger_brings_them_back()
+    {
+        var services = new ServiceCollection();
+        services.AddPipedriveCallLogs(o => Configure(o, 3));
+        services.AddCloseCallActivities(o => o.Credential = CloseCredential.FromApiKey(TestSecrets.CloseApiKey));
+        services.AddPipedriveCallLogs("logged", o => Configure(o, 3)).AddDefaultLogger();
+        using var provider = services.BuildServiceProvider();
+        var factory = provider.GetRequiredService<IHttpMessageHandlerFactory>();
+
+        Assert.DoesNotContain(HandlersOf(factory.CreateHandler(PipedriveCallLogsClient.HttpClientName)), IsFactoryLogging);
+        Assert.DoesNotContain(HandlersOf(factory.CreateHandler(CloseCallActivitiesClient.HttpClientName)), IsFactoryLogging);
+        var logged = HandlersOf(factory.CreateHandler(PipedriveCallLogsClient.HttpClientName + ".logged"));
+        Assert.Contains(logged, handler => handler is LoggingScopeHttpMessageHandler);
+        Assert.Contains(logged, handler => handler is LoggingHttpMessageHandler);
+        Assert.Equal(ExpectedChain, ChainOf(factory.CreateHandler(PipedriveCallLogsClient.HttpClientName + ".logged")));
     }
 
     [Fact]
@@ -154,6 +176,21 @@ public sealed class ResiliencePipelineTests(WireMockFixture wireMock) : IAsyncLi
         options.Retry.AttemptTimeout = TimeSpan.FromSeconds(7);
         options.Retry.OverallTimeout = TimeSpan.FromSeconds(50);
         options.RequestBudget = retries > 0 ? new RequestBudget { Tokens = 80, Window = TimeSpan.FromSeconds(2) } : null;
+    }
+
+    private static bool IsFactoryLogging(HttpMessageHandler handler) =>
+        handler is LoggingScopeHttpMessageHandler or LoggingHttpMessageHandler;
+
+    /// <summary>Every handler of the chain, the factory's own wrappers included.</summary>
+    private static List<HttpMessageHandler> HandlersOf(HttpMessageHandler handler)
+    {
+        var handlers = new List<HttpMessageHandler>();
+        for (HttpMessageHandler? current = handler; current is not null; current = (current as DelegatingHandler)?.InnerHandler)
+        {
+            handlers.Add(current);
+        }
+
+        return handlers;
     }
 
     /// <summary>The chain's handler types from the client's first handler down, without the factory's own wrappers.</summary>

@@ -34,7 +34,7 @@ public sealed class CloseSecretLeakTests(WireMockFixture wireMock) : WireTest(wi
             o.TimeProvider = Clock;
             o.Retry = TestRetry();
             o.Retry.MaxRetries = 1;
-        });
+        }).AddDefaultLogger(); // the factory's logging, off by default, logs every header at Trace: all redacted
         await using var provider = services.BuildServiceProvider();
 
         await RunEveryPathAsync(provider.GetRequiredService<ICloseCallActivitiesClient>());

@@ -13,9 +13,10 @@ namespace CallLogClient.Tests.Secrets;
 
 /// <summary>
 /// Every path a call can take (success, retry, timeout, unknown outcome, rate limit, auth failure, error bodies that
-/// echo what was sent, an unreadable 2xx), with each kind of credential, through dependency injection (where
-/// IHttpClientFactory adds its own logging) and without it. The base class then searches everything logged at Trace,
-/// every exception thrown and every URL sent for the credentials, and every exception for phone numbers and notes.
+/// echo what was sent, an unreadable 2xx), with each kind of credential, through dependency injection (with
+/// IHttpClientFactory's own logging, off by default, brought back by AddDefaultLogger) and without it. The base class
+/// then searches everything logged at Trace, every exception thrown and every URL sent for the credentials, and every
+/// exception for phone numbers and notes.
 /// </summary>
 public sealed class PipedriveSecretLeakTests(WireMockFixture wireMock) : WireTest(wireMock)
 {
@@ -37,7 +38,7 @@ public sealed class PipedriveSecretLeakTests(WireMockFixture wireMock) : WireTes
             o.TimeProvider = Clock;
             o.Retry = TestRetry();
             o.Retry.MaxRetries = 1;
-        });
+        }).AddDefaultLogger(); // the factory's logging, off by default, logs every header at Trace: all redacted
         await using var provider = services.BuildServiceProvider();
 
         await RunEveryPathAsync(front, provider.GetRequiredService<IPipedriveCallLogsClient>());
