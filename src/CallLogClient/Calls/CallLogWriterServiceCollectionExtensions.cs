@@ -2,6 +2,7 @@ using CallLogClient;
 using CallLogClient.Calls;
 using CallLogClient.Close;
 using CallLogClient.Close.Outcomes;
+using CallLogClient.Http;
 using CallLogClient.Pipedrive;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -30,11 +31,10 @@ public static class CallLogWriterServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CallLogWriterOptions>, WriterOptionsValidator>());
         services.TryAddSingleton<ICloseOutcomesClient>(provider =>
         {
-            var factory = provider.GetRequiredService<IHttpClientFactory>();
             var logger = (provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger(CloseCallActivitiesClient.HttpClientName);
             return new CloseOutcomesClient(
                 provider.GetRequiredService<IOptions<CloseClientOptions>>().Value,
-                () => factory.CreateClient(CloseCallActivitiesClient.HttpClientName),
+                FactoryHttpClient.Of(provider, CloseCallActivitiesClient.HttpClientName),
                 logger,
                 provider.GetService<CallLogClient.Diagnostics.CallTelemetry>());
         });

@@ -13,6 +13,8 @@ internal sealed class CallOperation
         Name = name;
         Method = method;
         SpanName = $"{ProviderName}.{resource}.{name}";
+        ProviderTag = new(CallTelemetry.ProviderTag, ProviderName);
+        OperationTag = new(CallTelemetry.OperationTag, Name);
     }
 
     public CallLogProvider Provider { get; }
@@ -28,6 +30,12 @@ internal sealed class CallOperation
 
     /// <summary>The span's name, e.g. <c>pipedrive.call_logs.create</c>.</summary>
     public string SpanName { get; }
+
+    /// <summary>The provider tag every measurement of the operation carries.</summary>
+    public KeyValuePair<string, object?> ProviderTag { get; }
+
+    /// <summary>The operation tag every measurement of the operation carries.</summary>
+    public KeyValuePair<string, object?> OperationTag { get; }
 
     public override string ToString() => SpanName;
 }

@@ -66,12 +66,12 @@ internal sealed class CallScope : IDisposable
     public void Retrying(int failedAttempt, TimeSpan delay, HttpStatusCode? answer, Exception? exception, bool serverHint)
     {
         var errorType = answer is { } code ? StatusText(code) : exception is null ? "_OTHER" : ErrorType(exception);
-        telemetry.Retries.Add(1, Tag(CallTelemetry.ProviderTag, operation.ProviderName), Tag(CallTelemetry.OperationTag, operation.Name),
+        telemetry.Retries.Add(1, operation.ProviderTag, operation.OperationTag,
             Tag(CallTelemetry.ErrorTypeTag, errorType));
         if (serverHint)
         {
             telemetry.ServerHintWait.Record(
-                delay.TotalSeconds, Tag(CallTelemetry.ProviderTag, operation.ProviderName), Tag(CallTelemetry.OperationTag, operation.Name));
+                delay.TotalSeconds, operation.ProviderTag, operation.OperationTag);
         }
 
         if (activity is not { IsAllDataRequested: true })
@@ -107,7 +107,7 @@ internal sealed class CallScope : IDisposable
     /// <summary>An attempt was answered 429.</summary>
     public void RateLimited() =>
         telemetry.RateLimitedResponses.Add(
-            1, Tag(CallTelemetry.ProviderTag, operation.ProviderName), Tag(CallTelemetry.OperationTag, operation.Name));
+            1, operation.ProviderTag, operation.OperationTag);
 
     /// <summary>A timestamp of the call's clock, to pass back to <see cref="BudgetWaited"/>.</summary>
     public long Timestamp() => timeProvider.GetTimestamp();
@@ -116,14 +116,14 @@ internal sealed class CallScope : IDisposable
     public void BudgetWaited(long since)
     {
         var waited = timeProvider.GetElapsedTime(since).TotalSeconds;
-        telemetry.BudgetWait.Record(waited, Tag(CallTelemetry.ProviderTag, operation.ProviderName), Tag(CallTelemetry.OperationTag, operation.Name));
+        telemetry.BudgetWait.Record(waited, operation.ProviderTag, operation.OperationTag);
         activity?.AddEvent(new ActivityEvent(
             "calllogclient.budget_wait", tags: new ActivityTagsCollection { ["calllogclient.wait.duration"] = waited }));
     }
 
     /// <summary>A list page was fetched and parsed.</summary>
     public void PageRead() =>
-        telemetry.Pages.Add(1, Tag(CallTelemetry.ProviderTag, operation.ProviderName), Tag(CallTelemetry.OperationTag, operation.Name));
+        telemetry.Pages.Add(1, operation.ProviderTag, operation.OperationTag);
 
     /// <summary>The call got its answer (a success, or a 404 that proves an earlier attempt of a delete did it).</summary>
     public void Answered(HttpStatusCode answer, string? id, int attemptCount, RateLimitInfo? limits)
@@ -172,8 +172,8 @@ internal sealed class CallScope : IDisposable
 
         var tags = new TagList
         {
-            Tag(CallTelemetry.ProviderTag, operation.ProviderName),
-            Tag(CallTelemetry.OperationTag, operation.Name),
+            operation.ProviderTag,
+            operation.OperationTag,
             Tag(CallTelemetry.OutcomeTag, outcome),
         };
         if (errorType is not null)

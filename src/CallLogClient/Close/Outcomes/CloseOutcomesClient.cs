@@ -106,6 +106,7 @@ public sealed class CloseOutcomesClient : ICloseOutcomesClient, IDisposable
     private async Task<List<CloseOutcome>> ReadAllAsync(CancellationToken cancellationToken)
     {
         var outcomes = new List<CloseOutcome>();
+        var repeats = new RepeatFilter();
         for (var skip = 0; ; skip += PageSize)
         {
             var page = skip;
@@ -119,10 +120,24 @@ public sealed class CloseOutcomesClient : ICloseOutcomesClient, IDisposable
             }
 
             outcomes.AddRange(items);
+            foreach (var outcome in items)
+            {
+                repeats.IsRepeat(outcome.Id);
+            }
+
             if (!response.Value.HasMore || items.Count == 0)
             {
                 return outcomes;
             }
+
+            if (repeats.NewOnPage == 0 || skip + PageSize > CloseRequestValidator.MaxSkip)
+            {
+                throw PagingFailure.Create(executor, response, repeats.NewOnPage == 0
+                    ? $"The outcomes page at _skip={skip} repeats the previous page."
+                    : $"The outcomes list goes on past the largest _skip Close allows ({CloseRequestValidator.MaxSkip}).");
+            }
+
+            repeats.NextPage();
         }
     }
 
