@@ -1,6 +1,5 @@
 using CallLogClient.Diagnostics;
 using CallLogClient.RateLimiting;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
@@ -9,14 +8,16 @@ using Polly.Timeout;
 namespace CallLogClient.Http;
 
 /// <summary>
-/// The strategies every call runs through, built the same way for the handler <c>AddResilienceHandler</c> installs
-/// and for clients built without dependency injection: overall timeout → retry (method- and outcome-aware, honouring
-/// server hints up to a cap) → token refresh (OAuth credentials with a refresh callback) → client-side budget (when
-/// configured) → per-attempt timeout. Every wait and timeout runs
-/// on the options' <see cref="TimeProvider"/> and ends with the caller's cancellation token.
+/// The strategies every attempt of a call runs through, inside the call's overall deadline (<see cref="CallHandler"/>):
+/// retry (method- and outcome-aware, honouring server hints up to a cap) → token refresh (OAuth credentials with a
+/// refresh callback) → client-side budget (when configured) → per-attempt timeout. Every wait and timeout runs on the
+/// options' <see cref="TimeProvider"/> and ends with the call's deadline or the caller's cancellation token.
 /// </summary>
 internal sealed class CallResiliencePipeline
 {
+    /// <summary>Where <see cref="CallHandler"/> puts the call's state in the pipeline's context.</summary>
+    public static readonly ResiliencePropertyKey<RequestState> StateKey = new(RequestState.OptionKey);
+
     private readonly RetryOptions options;
     private readonly TimeProvider timeProvider;
     private readonly IProviderProtocol protocol;
@@ -30,30 +31,21 @@ internal sealed class CallResiliencePipeline
         this.logger = logger;
     }
 
-    /// <summary>Adds the strategies to <paramref name="builder"/>; the retry settings are read once, here.</summary>
-    public static void Configure(
-        ResiliencePipelineBuilder<HttpResponseMessage> builder,
+    /// <summary>The pipeline of a client's calls; the retry settings are read once, here.</summary>
+    public static ResiliencePipeline<HttpResponseMessage> Build(
         CallLogClientOptions clientOptions,
         IProviderProtocol protocol,
         ClientBudget? budget,
         IRequestCredential credential,
         ILogger logger)
     {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
         var pipeline = new CallResiliencePipeline(clientOptions, protocol, logger);
         var options = pipeline.options;
         builder.TimeProvider = pipeline.timeProvider;
-        builder.AddTimeout(new TimeoutStrategyOptions
-        {
-            Timeout = options.OverallTimeout,
-            OnTimeout = args =>
-            {
-                StateOf(args.Context).OverallTimedOut = true;
-                return default;
-            },
-        });
         if (options.MaxRetries > 0)
         {
-            builder.AddRetry(new HttpRetryStrategyOptions
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
@@ -63,7 +55,6 @@ internal sealed class CallResiliencePipeline
                 ShouldHandle = args => ValueTask.FromResult(pipeline.ShouldRetry(args.Outcome, args.Context)),
 
                 // The providers' hints (Retry-After, x-ratelimit-reset, RateLimit) were read from the attempt's response.
-                ShouldRetryAfterHeader = false,
                 DelayGenerator = args => ValueTask.FromResult(StateOf(args.Context).ServerDelay is { } hint ? RoundUp(hint) : (TimeSpan?)null),
                 OnRetry = pipeline.OnRetry,
             });
@@ -80,12 +71,14 @@ internal sealed class CallResiliencePipeline
         }
 
         builder.AddTimeout(options.AttemptTimeout);
+        return builder.Build();
     }
 
-    /// <summary>The state of the call a pipeline execution belongs to (the resilience handler puts its request in the context).</summary>
+    /// <summary>The state of the call a pipeline execution belongs to.</summary>
     public static RequestState StateOf(ResilienceContext context) =>
-        RequestState.Of(context.GetRequestMessage()!)
-        ?? throw new InvalidOperationException("Requests must be sent through the client's request executor.");
+        context.Properties.TryGetValue(StateKey, out var state)
+            ? state
+            : throw new InvalidOperationException("Requests must be sent through the client's request executor.");
 
     private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
     {

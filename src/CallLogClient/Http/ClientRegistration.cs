@@ -14,7 +14,7 @@ namespace CallLogClient.Http;
 /// <summary>
 /// Registers a provider's client the same way for every provider and every name: named, validated options; a
 /// <see cref="ClientSetup{TOptions}"/> per name (the options frozen when first needed, the budget, the logger); a named
-/// <see cref="HttpClient"/> with the handler chain (call start → resilience → attempt → authentication) and without the
+/// <see cref="HttpClient"/> with the handler chain (the call and its attempts → authentication) and without the
 /// factory's logging handlers; and the
 /// client as a keyed singleton (the default name also unkeyed) that asks the factory for that <see cref="HttpClient"/>
 /// again whenever the factory rotates its handlers.
@@ -50,18 +50,10 @@ internal static class ClientRegistration
                 ApiHttpClient.Configure(client, provider.BaseAddress(options), options.ApplicationId);
             })
             .ConfigurePrimaryHttpMessageHandler(serviceProvider => HandlerChain.Transport(Setup(serviceProvider).Options))
-            .AddHttpMessageHandler(serviceProvider => new CallStartHandler(Setup(serviceProvider).Options.TimeProvider));
-        builder.AddResilienceHandler(HandlerChain.ResiliencePipelineName, (pipeline, context) =>
-        {
-            var setup = Setup(context.ServiceProvider);
-            CallResiliencePipeline.Configure(
-                pipeline, setup.Options, provider.Protocol, setup.Budget, provider.Credential(setup.Options), setup.Logger);
-        });
-        builder
             .AddHttpMessageHandler(serviceProvider =>
             {
                 var setup = Setup(serviceProvider);
-                return HandlerChain.Attempt(setup.Options, provider.Protocol, setup.Logger);
+                return HandlerChain.Call(setup.Options, provider.Protocol, provider.Credential(setup.Options), setup.Budget, setup.Logger);
             })
             .AddHttpMessageHandler(serviceProvider => new AuthenticationHandler(provider.Credential(Setup(serviceProvider).Options)))
             // AttemptHandler already logs every attempt (redacted); the factory's two logging handlers would only repeat it

@@ -1,19 +1,14 @@
 using CallLogClient.RateLimiting;
 using Microsoft.Extensions.Logging;
-using Polly;
-using ResilienceHandler = Microsoft.Extensions.Http.Resilience.ResilienceHandler;
 
 namespace CallLogClient.Http;
 
 /// <summary>
-/// The handler order, in one place: call start → resilience (the library's handler running
-/// <see cref="CallResiliencePipeline"/>) → attempt → authentication (per attempt) → transport.
+/// The handler order, in one place: the call (its deadline and <see cref="CallResiliencePipeline"/>'s attempts) →
+/// authentication (per attempt) → transport.
 /// </summary>
 internal static class HandlerChain
 {
-    /// <summary>The name of the resilience handler <c>AddResilienceHandler</c> installs on a client's registration.</summary>
-    public const string ResiliencePipelineName = "call-log";
-
     /// <summary>The budget the options ask for, or <see langword="null"/> when they set none.</summary>
     public static ClientBudget? Budget(CallLogClientOptions options) =>
         options.RequestBudget is { } budget ? new ClientBudget(budget, options.TimeProvider) : null;
@@ -31,13 +26,19 @@ internal static class HandlerChain
         MaxConnectionsPerServer = options.MaxConnectionsPerServer,
     };
 
-    /// <summary>The handler below the resilience handler: one per attempt.</summary>
-    public static AttemptHandler Attempt(CallLogClientOptions options, IProviderProtocol protocol, ILogger logger) =>
-        new(protocol, options.MaxResponseBodyBytes, options.TimeProvider, logger);
+    /// <summary>The top of the chain: where a call starts and its attempts are made. It disposes <paramref name="owned"/> with itself.</summary>
+    public static CallHandler Call(
+        CallLogClientOptions options,
+        IProviderProtocol protocol,
+        IRequestCredential credential,
+        ClientBudget? budget,
+        ILogger logger,
+        IDisposable? owned = null) =>
+        new(CallResiliencePipeline.Build(options, protocol, budget, credential, logger), options, protocol, logger, owned);
 
     /// <summary>
     /// The whole chain over <paramref name="transport"/>, for clients built without dependency injection: the same
-    /// handlers and pipeline the registration installs. The chain disposes <paramref name="ownedBudget"/> with itself.
+    /// handlers the registration installs. The chain disposes <paramref name="ownedBudget"/> with itself.
     /// </summary>
     public static HttpMessageHandler Create(
         CallLogClientOptions options,
@@ -48,18 +49,9 @@ internal static class HandlerChain
         HttpMessageHandler transport,
         ClientBudget? ownedBudget = null)
     {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
-        CallResiliencePipeline.Configure(builder, options, protocol, budget, credential, logger);
-
-#pragma warning disable EXTEXP0001 // The handler AddResilienceHandler installs; only its public constructor is marked experimental.
-        var resilience = new ResilienceHandler(builder.Build());
-#pragma warning restore EXTEXP0001
-        return new CallStartHandler(options.TimeProvider, ownedBudget)
-        {
-            InnerHandler = resilience.Wrapping(
-                Attempt(options, protocol, logger).Wrapping(
-                    new AuthenticationHandler(credential) { InnerHandler = transport })),
-        };
+        var call = Call(options, protocol, credential, budget, logger, ownedBudget);
+        call.InnerHandler = new AuthenticationHandler(credential) { InnerHandler = transport };
+        return call;
     }
 
     /// <summary>The whole chain over a pooled socket handler with the client's own budget.</summary>
@@ -73,11 +65,5 @@ internal static class HandlerChain
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
-    }
-
-    private static DelegatingHandler Wrapping(this DelegatingHandler handler, HttpMessageHandler inner)
-    {
-        handler.InnerHandler = inner;
-        return handler;
     }
 }

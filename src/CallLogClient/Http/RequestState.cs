@@ -11,6 +11,9 @@ internal sealed class RequestState
 
     public required ApiRequest Request { get; init; }
 
+    /// <summary>The request the Refit client built, sent by every attempt; null until it reaches the handler chain.</summary>
+    public HttpRequestMessage? Message { get; private set; }
+
     /// <summary>The request's method, as logs and exceptions name it; empty until the request reaches the handler chain.</summary>
     public string Method { get; private set; } = "";
 
@@ -68,6 +71,7 @@ internal sealed class RequestState
     /// <summary>The call enters the retry pipeline with the request the Refit client built.</summary>
     public void Start(HttpRequestMessage message, DateTimeOffset now)
     {
+        Message = message;
         Method = message.Method.Method;
         Path = message.RequestUri?.AbsolutePath ?? "";
         if (message.Content is JsonBody.Content sent)

@@ -36,7 +36,7 @@ internal sealed class TokenRefreshStrategy(
         call.TokenRefreshed = true;
         try
         {
-            await credential.RefreshAsync(context.GetRequestMessage()!, context.CancellationToken).ConfigureAwait(false);
+            await credential.RefreshAsync(call.Message!, context.CancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException exception) when (context.CancellationToken.IsCancellationRequested)
         {

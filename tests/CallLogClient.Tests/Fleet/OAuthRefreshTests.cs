@@ -186,18 +186,16 @@ public sealed class OAuthRefreshTests(WireMockFixture wireMock) : WireTest(wireM
     {
         var options = new PipedriveClientOptions { RequestBudget = new RequestBudget { Tokens = 10 } };
         using var budget = new ClientBudget(options.RequestBudget, TimeProvider.System);
-        var refreshing = new ResiliencePipelineBuilder<HttpResponseMessage>();
-        var plain = new ResiliencePipelineBuilder<HttpResponseMessage>();
 
-        CallResiliencePipeline.Configure(refreshing, options, PipedriveProtocol.Instance, budget,
+        var refreshing = CallResiliencePipeline.Build(options, PipedriveProtocol.Instance, budget,
             PipedriveCredential.FromOAuth(_ => ValueTask.FromResult("a"), _ => ValueTask.FromResult("b")), NullLogger.Instance);
-        CallResiliencePipeline.Configure(plain, options, PipedriveProtocol.Instance, budget,
+        var plain = CallResiliencePipeline.Build(options, PipedriveProtocol.Instance, budget,
             PipedriveCredential.FromAccessTokenProvider(_ => ValueTask.FromResult("a")), NullLogger.Instance);
 
-        var strategies = refreshing.Build().GetPipelineDescriptor().Strategies.Select(s => s.StrategyInstance.GetType().Name).ToList();
-        Assert.Equal(2, strategies.IndexOf(nameof(TokenRefreshStrategy))); // after the overall timeout and the retry
+        var strategies = refreshing.GetPipelineDescriptor().Strategies.Select(s => s.StrategyInstance.GetType().Name).ToList();
+        Assert.Equal(1, strategies.IndexOf(nameof(TokenRefreshStrategy))); // right after the retry
         Assert.Equal(strategies.IndexOf(nameof(TokenRefreshStrategy)) + 1, strategies.IndexOf(nameof(BudgetStrategy)));
-        Assert.DoesNotContain(plain.Build().GetPipelineDescriptor().Strategies, s => s.StrategyInstance is TokenRefreshStrategy);
+        Assert.DoesNotContain(plain.GetPipelineDescriptor().Strategies, s => s.StrategyInstance is TokenRefreshStrategy);
     }
 
     [Fact]

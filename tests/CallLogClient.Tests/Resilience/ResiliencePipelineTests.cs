@@ -7,10 +7,10 @@ using CallLogClient.Tests.Support;
 using CallLogClient.Tests.WireMock;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Logging;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
+using Polly.Retry;
 using Polly.Testing;
 using Polly.Timeout;
 using WireMock.RequestBuilders;
@@ -19,16 +19,16 @@ using static CallLogClient.Tests.WireMock.Answers;
 namespace CallLogClient.Tests.Resilience;
 
 /// <summary>
-/// The resilience pipeline is Microsoft.Extensions.Http.Resilience's handler over Polly strategies built from the
-/// options, installed by <c>AddResilienceHandler</c> in dependency injection and in the same place of the same chain
-/// for clients built without it.
+/// The resilience pipeline is Polly strategies built from the options, run by the chain's first handler
+/// (<see cref="CallHandler"/>) inside the call's overall deadline, the same chain in dependency injection and for
+/// clients built without it.
 /// </summary>
 [Collection(WireMockCollection.Name)]
 public sealed class ResiliencePipelineTests(WireMockFixture wireMock) : IAsyncLifetime
 {
     private static readonly Type[] ExpectedChain =
     [
-        typeof(CallStartHandler), typeof(ResilienceHandler), typeof(AttemptHandler), typeof(AuthenticationHandler), typeof(SocketsHttpHandler),
+        typeof(CallHandler), typeof(AuthenticationHandler), typeof(SocketsHttpHandler),
     ];
 
     public Task InitializeAsync()
@@ -40,27 +40,24 @@ public sealed class ResiliencePipelineTests(WireMockFixture wireMock) : IAsyncLi
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
-    public void The_strategies_are_overall_timeout_retry_budget_and_attempt_timeout_as_the_options_say()
+    public void The_strategies_are_retry_budget_and_attempt_timeout_as_the_options_say()
     {
         var options = Options(retries: 5);
         using var budget = new ClientBudget(options.RequestBudget!, TimeProvider.System);
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
 
-        CallResiliencePipeline.Configure(builder, options, PipedriveProtocol.Instance, budget, options.Credential!, NullLogger.Instance);
+        var pipeline = CallResiliencePipeline.Build(options, PipedriveProtocol.Instance, budget, options.Credential!, NullLogger.Instance);
 
-        var descriptor = builder.Build().GetPipelineDescriptor();
+        var descriptor = pipeline.GetPipelineDescriptor();
         Assert.Collection(
             descriptor.Strategies,
-            overall => Assert.Equal(TimeSpan.FromSeconds(50), Assert.IsType<TimeoutStrategyOptions>(overall.Options).Timeout),
             retry =>
             {
-                var retryOptions = Assert.IsType<HttpRetryStrategyOptions>(retry.Options);
+                var retryOptions = Assert.IsType<RetryStrategyOptions<HttpResponseMessage>>(retry.Options);
                 Assert.Equal(5, retryOptions.MaxRetryAttempts);
                 Assert.Equal(TimeSpan.FromMilliseconds(250), retryOptions.Delay);
                 Assert.Equal(TimeSpan.FromSeconds(10), retryOptions.MaxDelay);
                 Assert.Equal(DelayBackoffType.Exponential, retryOptions.BackoffType);
                 Assert.True(retryOptions.UseJitter);
-                Assert.False(retryOptions.ShouldRetryAfterHeader);
                 Assert.NotNull(retryOptions.DelayGenerator);
             },
             spend => Assert.IsType<BudgetStrategy>(spend.StrategyInstance),
@@ -68,16 +65,14 @@ public sealed class ResiliencePipelineTests(WireMockFixture wireMock) : IAsyncLi
     }
 
     [Fact]
-    public void Without_retries_or_budget_only_the_two_timeouts_remain()
+    public void Without_retries_or_budget_only_the_attempt_timeout_remains()
     {
         var options = Options(retries: 0);
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
 
-        CallResiliencePipeline.Configure(builder, options, PipedriveProtocol.Instance, budget: null, options.Credential!, NullLogger.Instance);
+        var pipeline = CallResiliencePipeline.Build(options, PipedriveProtocol.Instance, budget: null, options.Credential!, NullLogger.Instance);
 
-        var descriptor = builder.Build().GetPipelineDescriptor();
-        Assert.All(descriptor.Strategies, strategy => Assert.IsType<TimeoutStrategyOptions>(strategy.Options));
-        Assert.Equal(2, descriptor.Strategies.Count);
+        var strategy = Assert.Single(pipeline.GetPipelineDescriptor().Strategies);
+        Assert.Equal(TimeSpan.FromSeconds(7), Assert.IsType<TimeoutStrategyOptions>(strategy.Options).Timeout);
     }
 
     [Fact]
@@ -155,7 +150,7 @@ public sealed class ResiliencePipelineTests(WireMockFixture wireMock) : IAsyncLi
         Assert.Equal("CAd92b224eb4a39b5ad8fea92ff0e", callLog.Id);
         Assert.Equal(2, wireMock.Server.Requests().Count);
         Assert.All(wireMock.Server.Requests(), request => Assert.Equal(TestSecrets.PipedriveApiToken, request.Header("x-api-token")));
-        Assert.Contains(output.Logs, log => log.Category.StartsWith("Polly", StringComparison.Ordinal));
+        Assert.DoesNotContain(output.Logs, log => log.Category.StartsWith("Polly", StringComparison.Ordinal)); // the client's own lines say it once
         Assert.Contains(output.Logs, log => log.EventId.Id == 3 && log.Message.Contains("HTTP 503", StringComparison.Ordinal));
         output.AssertNoSecrets();
     }
@@ -200,7 +195,7 @@ public sealed class ResiliencePipelineTests(WireMockFixture wireMock) : IAsyncLi
         for (HttpMessageHandler? current = handler; current is not null; current = (current as DelegatingHandler)?.InnerHandler)
         {
             if (current.GetType().Assembly == typeof(HandlerChain).Assembly
-                || current is ResilienceHandler or SocketsHttpHandler)
+                || current is SocketsHttpHandler)
             {
                 chain.Add(current.GetType());
             }

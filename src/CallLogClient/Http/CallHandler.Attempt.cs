@@ -1,22 +1,20 @@
 using CallLogClient.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Polly;
 
 namespace CallLogClient.Http;
 
-/// <summary>
-/// One attempt, below the resilience handler: counts it, sends it, and reads its response body whole (up to the cap)
-/// before the retry strategy sees the outcome, so a body that breaks off or lies about its encoding counts as a failed
-/// attempt, and the per-attempt timeout covers the body too. It also notes what the retry rules need from the attempt:
-/// whether the server may have processed it, and the wait the server asked for (some hints are in the body).
-/// </summary>
-/// <remarks>Hand-written: the library's retry strategy sees only the response message, never its unread body.</remarks>
-internal sealed class AttemptHandler(
-    IProviderProtocol protocol, int maxResponseBodyBytes, TimeProvider timeProvider, ILogger logger) : DelegatingHandler
+internal sealed partial class CallHandler
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>
+    /// One attempt: counts it, sends it, and reads its response body whole (up to the cap) before the retry strategy sees
+    /// the outcome, so a body that breaks off or lies about its encoding counts as a failed attempt, and the per-attempt
+    /// timeout covers the body too. It also notes what the retry rules need from the attempt: whether the server may
+    /// have processed it, and the wait the server asked for (some hints are in the body).
+    /// </summary>
+    private async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(
+        HttpRequestMessage request, RequestState state, CancellationToken cancellationToken)
     {
-        var state = RequestState.Of(request)
-            ?? throw new InvalidOperationException("Requests must be sent through the client's request executor.");
         state.BeginAttempt(timeProvider.GetUtcNow());
         var started = timeProvider.GetTimestamp();
         Log.SendingAttempt(logger, protocol.Provider, state.Method, state.Path, state.Attempts);
@@ -45,14 +43,14 @@ internal sealed class AttemptHandler(
                     (long)timeProvider.GetElapsedTime(started).TotalMilliseconds, ResponseHeaders.RequestId(response, state.Secrets));
             }
 
-            return response;
+            return Outcome.FromResult(response);
         }
         catch (Exception exception)
         {
             response?.Dispose();
             state.MayHaveBeenProcessed |= FailureClassifier.MayHaveBeenProcessed(exception);
             Log.AttemptFailed(logger, protocol.Provider, state.Method, state.Path, state.Attempts, Log.Describe(exception));
-            throw;
+            return Outcome.FromException<HttpResponseMessage>(exception);
         }
     }
 }
