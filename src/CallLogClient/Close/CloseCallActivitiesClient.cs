@@ -65,17 +65,18 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
 
     /// <inheritdoc/>
     public Task<CloseCallActivityPage> ListPageAsync(
-        CloseCallQuery? query = null, int skip = 0, int limit = 100, CancellationToken cancellationToken = default) =>
-        ValueOf(ListPageWithResponseAsync(query, skip, limit, cancellationToken));
-
-    /// <inheritdoc/>
-    public async Task<CallLogResponse<CloseCallActivityPage>> ListPageWithResponseAsync(
         CloseCallQuery? query = null, int skip = 0, int limit = 100, CancellationToken cancellationToken = default)
     {
-        CloseRequestValidator.ValidateQuery(query);
-        CloseRequestValidator.ValidatePage(skip, limit);
-        var response = await ReadPageAsync(query, skip, limit, cancellationToken).ConfigureAwait(false);
-        return response.With(response.Value);
+        ValidatePage(query, skip, limit);
+        return ReadPageAsync(query, skip, limit, Answer.Value, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<CallLogResponse<CloseCallActivityPage>> ListPageWithResponseAsync(
+        CloseCallQuery? query = null, int skip = 0, int limit = 100, CancellationToken cancellationToken = default)
+    {
+        ValidatePage(query, skip, limit);
+        return ReadPageAsync(query, skip, limit, Answer.WithDetails, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -93,65 +94,37 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
     {
         CloseRequestValidator.ValidateQuery(query);
         CloseRequestValidator.ValidatePageSize(pageSize, nameof(pageSize));
-        return new CloseDateWindowReader(ReadPageAsync, executor, MaxSkip, timeProvider, pagesInFlight)
+        return new CloseDateWindowReader(
+                (query, skip, limit, token) => ReadPageAsync(query, skip, limit, Answer.Response, token), executor, MaxSkip, timeProvider, pagesInFlight)
             .ReadAsync(query, pageSize, cancellationToken);
     }
 
     /// <inheritdoc/>
     public Task<CloseCallActivity> GetAsync(string id, IEnumerable<string>? fields = null, CancellationToken cancellationToken = default) =>
-        ValueOf(GetWithResponseAsync(id, fields, cancellationToken));
+        SendGetAsync(id, fields, Answer.Value, cancellationToken);
 
     /// <inheritdoc/>
-    public async Task<CallLogResponse<CloseCallActivity>> GetWithResponseAsync(
-        string id, IEnumerable<string>? fields = null, CancellationToken cancellationToken = default)
-    {
-        PathSegment.Validate(id);
-        var fieldList = fields?.ToList();
-        CloseRequestValidator.ValidateFields(fieldList, nameof(fields));
-        var request = new ApiRequest
-        {
-            Operation = CloseOperations.Get, Send = (state, token) => api().GetAsync(id, CloseQueryValue.List(fieldList), state, token),
-        };
-        return await SendAsync(request, requireId: fieldList is null, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<CallLogResponse<CloseCallActivity>> GetWithResponseAsync(
+        string id, IEnumerable<string>? fields = null, CancellationToken cancellationToken = default) =>
+        SendGetAsync(id, fields, Answer.WithDetails, cancellationToken);
 
     /// <inheritdoc/>
     public Task<CloseCallActivity> CreateAsync(CloseCreateCallRequest request, CancellationToken cancellationToken = default) =>
-        ValueOf(CreateWithResponseAsync(request, cancellationToken));
+        SendAsync(CreateRequest(request), requireId: true, Answer.Value, cancellationToken);
 
     /// <inheritdoc/>
-    public async Task<CallLogResponse<CloseCallActivity>> CreateWithResponseAsync(
-        CloseCreateCallRequest request, CancellationToken cancellationToken = default)
-    {
-        CloseRequestValidator.ValidateCreate(request);
-        var body = JsonBody.From(CloseCallRequestWriter.Create(request));
-        var apiRequest = new ApiRequest
-        {
-            Operation = CloseOperations.Create,
-            Send = (state, token) => api().CreateAsync(body, state, token),
-            Replay = ReplayPolicy.CreateOnce,
-            Model = request,
-        };
-        return await SendAsync(apiRequest, requireId: true, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<CallLogResponse<CloseCallActivity>> CreateWithResponseAsync(
+        CloseCreateCallRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(CreateRequest(request), requireId: true, Answer.WithDetails, cancellationToken);
 
     /// <inheritdoc/>
     public Task<CloseCallActivity> UpdateAsync(string id, CloseUpdateCallRequest request, CancellationToken cancellationToken = default) =>
-        ValueOf(UpdateWithResponseAsync(id, request, cancellationToken));
+        SendAsync(UpdateRequest(id, request), requireId: true, Answer.Value, cancellationToken);
 
     /// <inheritdoc/>
-    public async Task<CallLogResponse<CloseCallActivity>> UpdateWithResponseAsync(
-        string id, CloseUpdateCallRequest request, CancellationToken cancellationToken = default)
-    {
-        PathSegment.Validate(id);
-        CloseRequestValidator.ValidateUpdate(request);
-        var body = JsonBody.From(CloseCallRequestWriter.Update(request));
-        var apiRequest = new ApiRequest
-        {
-            Operation = CloseOperations.Update, Send = (state, token) => api().UpdateAsync(id, body, state, token), Replay = ReplayPolicy.Idempotent,
-        };
-        return await SendAsync(apiRequest, requireId: true, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<CallLogResponse<CloseCallActivity>> UpdateWithResponseAsync(
+        string id, CloseUpdateCallRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(UpdateRequest(id, request), requireId: true, Answer.WithDetails, cancellationToken);
 
     /// <inheritdoc/>
     public Task DeleteAsync(string id, CancellationToken cancellationToken = default) => DeleteWithResponseAsync(id, cancellationToken);
@@ -173,7 +146,7 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
         }
         catch (Exception exception)
         {
-            call.Fail(exception);
+            call?.Fail(exception);
             throw;
         }
     }
@@ -183,15 +156,25 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
 
     private IAsyncEnumerable<CloseCallActivity> EnumerateAsync(CloseCallQuery? query, int pageSize, CancellationToken cancellationToken) =>
         new ClosePaging(
-            (skip, token) => ReadPageAsync(query, skip, pageSize, token),
+            (skip, token) => ReadPageAsync(query, skip, pageSize, Answer.Response, token),
             executor,
             MaxSkip,
             $"More calls match than Close lets a list skip ({MaxSkip}); read them with ListAllByDateWindowsAsync, which splits the range by date_created.",
             pageSize,
             pagesInFlight).ReadAsync(cancellationToken);
 
-    private async Task<ApiResponse<CloseCallActivityPage>> ReadPageAsync(
-        CloseCallQuery? query, int skip, int limit, CancellationToken cancellationToken)
+    private static void ValidatePage(CloseCallQuery? query, int skip, int limit)
+    {
+        CloseRequestValidator.ValidateQuery(query);
+        CloseRequestValidator.ValidatePage(skip, limit);
+    }
+
+    private async Task<TAnswer> ReadPageAsync<TAnswer>(
+        CloseCallQuery? query,
+        int skip,
+        int limit,
+        Func<ApiResponse<CloseListResponse>, CloseCallActivityPage, TAnswer> answer,
+        CancellationToken cancellationToken)
     {
         var request = new ApiRequest { Operation = CloseOperations.List, Send = (state, token) => SendListAsync(query, skip, limit, state, token) };
         using var call = executor.Trace(request);
@@ -205,18 +188,62 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
                     executor.DescribeUnsuccessful(response, "The list held a null item instead of a call activity.", errorCode: null));
             }
 
-            call.PageRead();
-            return response.Carrying(new CloseCallActivityPage(items, response.Value.HasMore, skip));
+            call?.PageRead();
+            return answer(response, new CloseCallActivityPage(items, response.Value.HasMore, skip));
         }
         catch (Exception exception)
         {
-            call.Fail(exception);
+            call?.Fail(exception);
             throw;
         }
     }
 
+    private Task<TAnswer> SendGetAsync<TAnswer>(
+        string id,
+        IEnumerable<string>? fields,
+        Func<ApiResponse<CloseCallActivity>, CloseCallActivity, TAnswer> answer,
+        CancellationToken cancellationToken)
+    {
+        PathSegment.Validate(id);
+        var fieldList = fields?.ToList();
+        CloseRequestValidator.ValidateFields(fieldList, nameof(fields));
+        var request = new ApiRequest
+        {
+            Operation = CloseOperations.Get, Send = (state, token) => api().GetAsync(id, CloseQueryValue.List(fieldList), state, token),
+        };
+        return SendAsync(request, requireId: fieldList is null, answer, cancellationToken);
+    }
+
+    private ApiRequest CreateRequest(CloseCreateCallRequest request)
+    {
+        CloseRequestValidator.ValidateCreate(request);
+        var body = JsonBody.From(CloseCallRequestWriter.Create(request));
+        return new ApiRequest
+        {
+            Operation = CloseOperations.Create,
+            Send = (state, token) => api().CreateAsync(body, state, token),
+            Replay = ReplayPolicy.CreateOnce,
+            Model = request,
+        };
+    }
+
+    private ApiRequest UpdateRequest(string id, CloseUpdateCallRequest request)
+    {
+        PathSegment.Validate(id);
+        CloseRequestValidator.ValidateUpdate(request);
+        var body = JsonBody.From(CloseCallRequestWriter.Update(request));
+        return new ApiRequest
+        {
+            Operation = CloseOperations.Update, Send = (state, token) => api().UpdateAsync(id, body, state, token), Replay = ReplayPolicy.Idempotent,
+        };
+    }
+
     /// <summary>Sends a request answered by one call activity; unless <c>_fields</c> left it out, it must carry its id.</summary>
-    private async Task<CallLogResponse<CloseCallActivity>> SendAsync(ApiRequest request, bool requireId, CancellationToken cancellationToken)
+    private async Task<TAnswer> SendAsync<TAnswer>(
+        ApiRequest request,
+        bool requireId,
+        Func<ApiResponse<CloseCallActivity>, CloseCallActivity, TAnswer> answer,
+        CancellationToken cancellationToken)
     {
         using var call = executor.Trace(request);
         try
@@ -226,11 +253,11 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
                 ? throw new CallLogResponseFormatException(
                     executor.DescribeUnsuccessful(
                         response, "The response carried no call activity (no id)." + RequestExecutor.CreatedAdvice(request), errorCode: null))
-                : response.With(response.Value);
+                : answer(response, response.Value);
         }
         catch (Exception exception)
         {
-            call.Fail(exception);
+            call?.Fail(exception);
             throw;
         }
     }
@@ -256,6 +283,4 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
             limit,
             state,
             cancellationToken);
-
-    private static async Task<T> ValueOf<T>(Task<CallLogResponse<T>> response) => (await response.ConfigureAwait(false)).Value;
 }

@@ -53,7 +53,7 @@ internal sealed class CallTelemetry
         BudgetWait = meter.CreateHistogram(
             "calllogclient.budget.wait.duration", "s", "Time attempts waited for the client-side request budget.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
-        meter.CreateObservableGauge(
+        RemainingGauge = meter.CreateObservableGauge(
             "calllogclient.rate_limit.remaining", ObserveRemaining, "{request}",
             "Requests left in the provider's rate-limit window, from the last rate-limit headers seen per host.");
     }
@@ -81,12 +81,23 @@ internal sealed class CallTelemetry
 
     public Histogram<double> BudgetWait { get; }
 
+    private ObservableGauge<int> RemainingGauge { get; }
+
+    /// <summary>Something listens to the spans or to one of the instruments; otherwise a call records nothing.</summary>
+    private bool Observed =>
+        Source.HasListeners() || CallDuration.Enabled || Retries.Enabled || RateLimitedResponses.Enabled || ServerHintWait.Enabled
+        || Pages.Enabled || BudgetWait.Enabled || RemainingGauge.Enabled;
+
     /// <summary>The telemetry of a container: its own meter from <paramref name="meterFactory"/>, or the shared one without a factory.</summary>
     public static CallTelemetry Create(IMeterFactory? meterFactory) =>
         meterFactory is null ? Shared : new CallTelemetry(meterFactory.Create(new MeterOptions(Name) { Version = Version }));
 
-    /// <summary>Starts the span and the measurements of one public call; the span is current until the scope ends.</summary>
-    public CallScope Begin(CallOperation operation, TimeProvider timeProvider) => new(this, operation, timeProvider);
+    /// <summary>
+    /// Starts the span and the measurements of one public call (the span is current until the scope ends), or
+    /// <see langword="null"/> when nothing listens: a call then allocates nothing for telemetry.
+    /// </summary>
+    public CallScope? Begin(CallOperation operation, TimeProvider timeProvider) =>
+        Observed ? new(this, operation, timeProvider) : null;
 
     /// <summary>Keeps the rate-limit headers a response to <paramref name="host"/> carried, for the gauge.</summary>
     public void RecordRemaining(CallOperation operation, string host, int port, int requestsLeft) =>

@@ -22,33 +22,22 @@ internal sealed class RequestExecutor(IProviderProtocol protocol, TimeProvider t
     private const int MaxSnippetSourceBytes = 16 * 1024;
 
     /// <summary>Sends the request and reads its JSON body as <typeparamref name="T"/>.</summary>
-    public async Task<ApiResponse<T>> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> bodyType, CancellationToken cancellationToken)
-    {
-        var (response, state) = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
-        using (response)
-        {
-            var value = Deserialize(ResponseBodyReader.BodyOf(response).Span, bodyType, response, state);
-            return Answered(new ApiResponse<T>(value, response.StatusCode, ResponseHeaders.RequestId(response, state.Secrets), RateLimitOf(response), state));
-        }
-    }
+    public Task<ApiResponse<T>> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> bodyType, CancellationToken cancellationToken) =>
+        SendAsync(
+            request,
+            bodyType,
+            static (executor, body, response, state, bodyType) => executor.Deserialize(body.Span, bodyType, response, state),
+            cancellationToken);
 
     /// <summary>Sends the request and returns its raw body; for calls whose success body carries nothing to read.</summary>
-    public async Task<ApiResponse<ReadOnlyMemory<byte>>> SendAsync(ApiRequest request, CancellationToken cancellationToken)
-    {
-        var (response, state) = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
-        using (response)
-        {
-            return Answered(new ApiResponse<ReadOnlyMemory<byte>>(
-                ResponseBodyReader.BodyOf(response), response.StatusCode, ResponseHeaders.RequestId(response, state.Secrets),
-                RateLimitOf(response), state));
-        }
-    }
+    public Task<ApiResponse<ReadOnlyMemory<byte>>> SendAsync(ApiRequest request, CancellationToken cancellationToken) =>
+        SendAsync(request, (object?)null, static (_, body, _, _, _) => body, cancellationToken);
 
     /// <summary>
     /// Begins the span and measurements of the public call <paramref name="request"/> makes; the caller ends them, after
     /// <see cref="CallScope.Fail"/> when the call throws. Begin before sending, so the span is current during the attempts.
     /// </summary>
-    public CallScope Trace(ApiRequest request) => request.Telemetry = telemetry.Begin(request.Operation, timeProvider);
+    public CallScope? Trace(ApiRequest request) => request.Telemetry = telemetry.Begin(request.Operation, timeProvider);
 
     private static ApiResponse<T> Answered<T>(ApiResponse<T> response)
     {
@@ -71,8 +60,16 @@ internal sealed class RequestExecutor(IProviderProtocol protocol, TimeProvider t
             Attempts = response.Attempts,
         };
 
-    private async Task<(HttpResponseMessage Response, RequestState State)> SendCoreAsync(
-        ApiRequest request, CancellationToken cancellationToken)
+    /// <summary>How a successful response's body becomes the call's value.</summary>
+    private delegate T BodyRead<T, TState>(
+        RequestExecutor executor, ReadOnlyMemory<byte> body, HttpResponseMessage response, RequestState state, TState readState);
+
+    /// <summary>
+    /// The one send path: sends through the provider's Refit method, turns every failure into a typed exception, and
+    /// reads a successful body with <paramref name="read"/>.
+    /// </summary>
+    private async Task<ApiResponse<T>> SendAsync<T, TState>(
+        ApiRequest request, TState readState, BodyRead<T, TState> read, CancellationToken cancellationToken)
     {
         var state = new RequestState { Request = request };
         HttpResponseMessage response;
@@ -106,24 +103,24 @@ internal sealed class RequestExecutor(IProviderProtocol protocol, TimeProvider t
             throw ExceptionFactory.FromTransportFailure(details, state, cause);
         }
 
-        if (response.IsSuccessStatusCode && state.BodyProblem is { } problem)
+        using (response)
         {
-            using (response)
+            var body = ResponseBodyReader.BodyOf(response);
+            if (response.IsSuccessStatusCode && state.BodyProblem is { } problem)
             {
-                var details = Describe(state, response, new ProviderError(problem + CreatedAdvice(request)), ResponseBodyReader.BodyOf(response).Span);
+                var details = Describe(state, response, new ProviderError(problem + CreatedAdvice(request)), body.Span);
                 Log.CallFailed(logger, protocol.Provider, state.Method, state.Path, state.Attempts, problem);
                 throw new CallLogResponseFormatException(details);
             }
-        }
 
-        if (response.IsSuccessStatusCode || IsDoneByEarlierAttempt(request, state, response.StatusCode))
-        {
-            return (response, state);
-        }
+            if (!response.IsSuccessStatusCode && !IsDoneByEarlierAttempt(request, state, response.StatusCode))
+            {
+                throw FailureFromResponse(state, response);
+            }
 
-        using (response)
-        {
-            throw FailureFromResponse(state, response);
+            var value = read(this, body, response, state, readState);
+            return Answered(new ApiResponse<T>(
+                value, response.StatusCode, ResponseHeaders.RequestId(response, state.Secrets), RateLimitOf(response), state));
         }
     }
 

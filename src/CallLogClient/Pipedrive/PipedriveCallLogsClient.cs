@@ -65,19 +65,25 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     }
 
     /// <inheritdoc/>
-    public async Task<PipedriveCallLogPage> ListPageAsync(int start = 0, int limit = 50, CancellationToken cancellationToken = default) =>
-        (await ListPageWithResponseAsync(start, limit, cancellationToken).ConfigureAwait(false)).Value;
+    public Task<PipedriveCallLogPage> ListPageAsync(int start = 0, int limit = 50, CancellationToken cancellationToken = default)
+    {
+        PipedriveRequestValidator.ValidatePage(start, limit);
+        return ReadPageAsync(start, limit, Answer.Value, cancellationToken);
+    }
 
     /// <inheritdoc/>
-    public async Task<CallLogResponse<PipedriveCallLogPage>> ListPageWithResponseAsync(
+    public Task<CallLogResponse<PipedriveCallLogPage>> ListPageWithResponseAsync(
         int start = 0, int limit = 50, CancellationToken cancellationToken = default)
     {
         PipedriveRequestValidator.ValidatePage(start, limit);
-        var response = await ReadPageAsync(start, limit, cancellationToken).ConfigureAwait(false);
-        return response.With(response.Value);
+        return ReadPageAsync(start, limit, Answer.WithDetails, cancellationToken);
     }
 
-    private async Task<ApiResponse<PipedriveCallLogPage>> ReadPageAsync(int start, int limit, CancellationToken cancellationToken)
+    private async Task<TAnswer> ReadPageAsync<TAnswer>(
+        int start,
+        int limit,
+        Func<ApiResponse<PipedriveResponse<List<PipedriveCallLog>>>, PipedriveCallLogPage, TAnswer> answer,
+        CancellationToken cancellationToken)
     {
         var request = new ApiRequest
         {
@@ -97,12 +103,12 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
                 throw Unsuccessful(response, "The list held a null item instead of a call log.");
             }
 
-            call.PageRead();
-            return response.Carrying(new PipedriveCallLogPage(items, pagination));
+            call?.PageRead();
+            return answer(response, new PipedriveCallLogPage(items, pagination));
         }
         catch (Exception exception)
         {
-            call.Fail(exception);
+            call?.Fail(exception);
             throw;
         }
     }
@@ -115,37 +121,21 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     }
 
     /// <inheritdoc/>
-    public async Task<PipedriveCallLog> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        (await GetWithResponseAsync(id, cancellationToken).ConfigureAwait(false)).Value;
+    public Task<PipedriveCallLog> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        SendForCallLogAsync(GetRequest(id), Answer.Value, cancellationToken);
 
     /// <inheritdoc/>
-    public async Task<CallLogResponse<PipedriveCallLog>> GetWithResponseAsync(string id, CancellationToken cancellationToken = default)
-    {
-        PathSegment.Validate(id);
-        var request = new ApiRequest { Operation = PipedriveOperations.Get, Send = (state, token) => api().GetAsync(id, state, token), Cost = 2 };
-        return await SendForCallLogAsync(request, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<CallLogResponse<PipedriveCallLog>> GetWithResponseAsync(string id, CancellationToken cancellationToken = default) =>
+        SendForCallLogAsync(GetRequest(id), Answer.WithDetails, cancellationToken);
 
     /// <inheritdoc/>
-    public async Task<PipedriveCallLog> CreateAsync(PipedriveCreateCallLogRequest request, CancellationToken cancellationToken = default) =>
-        (await CreateWithResponseAsync(request, cancellationToken).ConfigureAwait(false)).Value;
+    public Task<PipedriveCallLog> CreateAsync(PipedriveCreateCallLogRequest request, CancellationToken cancellationToken = default) =>
+        SendForCallLogAsync(CreateRequest(request), Answer.Value, cancellationToken);
 
     /// <inheritdoc/>
-    public async Task<CallLogResponse<PipedriveCallLog>> CreateWithResponseAsync(
-        PipedriveCreateCallLogRequest request, CancellationToken cancellationToken = default)
-    {
-        PipedriveRequestValidator.ValidateCreate(request);
-        var body = JsonBody.From(JsonSerializer.SerializeToUtf8Bytes(request, Context.PipedriveCreateCallLogRequest));
-        var apiRequest = new ApiRequest
-        {
-            Operation = PipedriveOperations.Create,
-            Send = (state, token) => api().CreateAsync(body, state, token),
-            Replay = ReplayPolicy.CreateOnce,
-            Cost = 10,
-            Model = request,
-        };
-        return await SendForCallLogAsync(apiRequest, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<CallLogResponse<PipedriveCallLog>> CreateWithResponseAsync(
+        PipedriveCreateCallLogRequest request, CancellationToken cancellationToken = default) =>
+        SendForCallLogAsync(CreateRequest(request), Answer.WithDetails, cancellationToken);
 
     /// <inheritdoc/>
     public Task AddRecordingAsync(
@@ -206,7 +196,7 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
 
     private IAsyncEnumerable<PipedriveCallLog> EnumerateAsync(int pageSize, CancellationToken cancellationToken) =>
         new Pager<ApiResponse<PipedriveCallLogPage>, PipedriveCallLog>(
-            (start, token) => ReadPageAsync(start, pageSize, token), Step, pageSize, pagesInFlight)
+            (start, token) => ReadPageAsync(start, pageSize, Answer.Response, token), Step, pageSize, pagesInFlight)
             .ReadAsync(0, cancellationToken);
 
     private PageStep<PipedriveCallLog> Step(ApiResponse<PipedriveCallLogPage> response, int start, RepeatFilter repeats)
@@ -240,7 +230,30 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
         _ => $"The page at start={start} repeats the previous page.",
     };
 
-    private async Task<CallLogResponse<PipedriveCallLog>> SendForCallLogAsync(ApiRequest request, CancellationToken cancellationToken)
+    private ApiRequest GetRequest(string id)
+    {
+        PathSegment.Validate(id);
+        return new ApiRequest { Operation = PipedriveOperations.Get, Send = (state, token) => api().GetAsync(id, state, token), Cost = 2 };
+    }
+
+    private ApiRequest CreateRequest(PipedriveCreateCallLogRequest request)
+    {
+        PipedriveRequestValidator.ValidateCreate(request);
+        var body = JsonBody.From(JsonSerializer.SerializeToUtf8Bytes(request, Context.PipedriveCreateCallLogRequest));
+        return new ApiRequest
+        {
+            Operation = PipedriveOperations.Create,
+            Send = (state, token) => api().CreateAsync(body, state, token),
+            Replay = ReplayPolicy.CreateOnce,
+            Cost = 10,
+            Model = request,
+        };
+    }
+
+    private async Task<TAnswer> SendForCallLogAsync<TAnswer>(
+        ApiRequest request,
+        Func<ApiResponse<PipedriveResponse<PipedriveCallLog>>, PipedriveCallLog, TAnswer> answer,
+        CancellationToken cancellationToken)
     {
         using var call = executor.Trace(request);
         try
@@ -248,13 +261,13 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
             var response = await executor.SendAsync(request, Context.PipedriveResponsePipedriveCallLog, cancellationToken)
                 .ConfigureAwait(false);
             return EnsureSuccess(response).Data is { Id.Length: > 0 } callLog
-                ? response.With(callLog)
+                ? answer(response, callLog)
                 : throw new CallLogResponseFormatException(executor.DescribeUnsuccessful(
                     response, "The response carried no call log (no data, or no id)." + RequestExecutor.CreatedAdvice(request), errorCode: null));
         }
         catch (Exception exception)
         {
-            call.Fail(exception);
+            call?.Fail(exception);
             throw;
         }
     }
@@ -271,7 +284,7 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
         }
         catch (Exception exception)
         {
-            call.Fail(exception);
+            call?.Fail(exception);
             throw;
         }
     }
