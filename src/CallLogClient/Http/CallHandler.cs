@@ -36,8 +36,8 @@ internal sealed partial class CallHandler(
             request.Content = new ByteArrayContent([]);
         }
 
-        using var deadline = new CancellationTokenSource(overallTimeout, timeProvider);
-        using var cancelled = cancellationToken.UnsafeRegister(static deadline => ((CancellationTokenSource)deadline!).Cancel(), deadline);
+        var deadline = DeadlineSources.Start(overallTimeout, timeProvider);
+        var cancelled = cancellationToken.UnsafeRegister(static deadline => ((CancellationTokenSource)deadline!).Cancel(), deadline);
         var context = ResilienceContextPool.Shared.Get(deadline.Token);
         context.Properties.Set(CallResiliencePipeline.StateKey, state);
         try
@@ -59,6 +59,8 @@ internal sealed partial class CallHandler(
         finally
         {
             ResilienceContextPool.Shared.Return(context);
+            cancelled.Dispose();
+            DeadlineSources.Return(deadline, timeProvider);
         }
     }
 
