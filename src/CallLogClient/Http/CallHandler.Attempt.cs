@@ -22,7 +22,7 @@ internal sealed partial class CallHandler
         try
         {
             response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            state.BodyProblem = await ResponseBodyReader.BufferAsync(response, maxResponseBodyBytes, cancellationToken)
+            (state.Body, state.BodyProblem) = await ResponseBodyReader.ReadAsync(response.Content, maxResponseBodyBytes, cancellationToken)
                 .ConfigureAwait(false);
             state.MayHaveBeenProcessed |= FailureClassifier.MayHaveBeenProcessed(response.StatusCode);
             if (FailureClassifier.IsRetryableStatus(response.StatusCode))
@@ -33,7 +33,7 @@ internal sealed partial class CallHandler
                 }
 
                 var now = timeProvider.GetUtcNow();
-                state.SetServerDelay(protocol.ParseRetryDelay(response, ResponseBodyReader.BodyOf(response).Span, now), now);
+                state.SetServerDelay(protocol.ParseRetryDelay(response, state.Body.Span, now), now);
             }
 
             if (logger.IsEnabled(LogLevel.Debug)) // the request id is read and cleaned only for a line that is written

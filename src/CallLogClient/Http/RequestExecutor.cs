@@ -105,7 +105,7 @@ internal sealed class RequestExecutor(IProviderProtocol protocol, TimeProvider t
 
         using (response)
         {
-            var body = ResponseBodyReader.BodyOf(response);
+            var body = state.Body;
             if (response.IsSuccessStatusCode && state.BodyProblem is { } problem)
             {
                 var details = Describe(state, response, new ProviderError(problem + CreatedAdvice(request)), body.Span);
@@ -135,7 +135,7 @@ internal sealed class RequestExecutor(IProviderProtocol protocol, TimeProvider t
 
     private CallLogApiException FailureFromResponse(RequestState state, HttpResponseMessage response)
     {
-        var body = ResponseBodyReader.BodyOf(response).Span;
+        var body = state.Body.Span;
         var head = body[..Math.Min(body.Length, MaxErrorBodyBytes)];
         var redirectHost = IsRedirect(response.StatusCode) ? ResponseHeaders.RedirectHost(response, state.Secrets) : null;
         var details = Describe(state, response, protocol.ParseError(head, response.Content.Headers.ContentType?.MediaType), head);

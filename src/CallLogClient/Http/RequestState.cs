@@ -47,6 +47,9 @@ internal sealed class RequestState
     /// <summary>Why the client did not wait for the server's hint (past the cap or the overall deadline); null when it did.</summary>
     public string? WaitRefusedBecause { get; set; }
 
+    /// <summary>The last response's body, read whole in its attempt (up to the cap); empty before a response.</summary>
+    public ReadOnlyMemory<byte> Body { get; set; }
+
     /// <summary>What was wrong with the last response's body (longer than the cap, not decodable); null when it was read whole.</summary>
     public string? BodyProblem { get; set; }
 
@@ -94,6 +97,7 @@ internal sealed class RequestState
         Attempts++;
         ServerDelay = null;
         ServerResumesAt = null;
+        Body = default;
         BodyProblem = null;
         LastAttemptSentAt = now;
     }

@@ -13,18 +13,19 @@ internal static class ResponseBodyReader
     private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
     /// <summary>
-    /// Replaces the response's content by a <see cref="BufferedContent"/> of at most <paramref name="maxBytes"/> bytes and
-    /// returns what was wrong with the body (too long, not decodable), or <see langword="null"/> when it was read whole.
+    /// Reads <paramref name="content"/> to its end, at most <paramref name="maxBytes"/> bytes, decompressed and without a
+    /// UTF-8 byte-order mark; the problem is what was wrong with the body (too long, not decodable), or
+    /// <see langword="null"/> when it was read whole.
     /// </summary>
-    public static async Task<string?> BufferAsync(HttpResponseMessage response, int maxBytes, CancellationToken cancellationToken)
+    public static async Task<(ReadOnlyMemory<byte> Body, string? Problem)> ReadAsync(
+        HttpContent content, int maxBytes, CancellationToken cancellationToken)
     {
-        var original = response.Content;
-        var buffer = new byte[InitialSize(original.Headers.ContentLength, maxBytes)];
+        var buffer = new byte[InitialSize(content.Headers.ContentLength, maxBytes)];
         var length = 0;
         string? problem = null;
         try
         {
-            var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
                 while (length <= maxBytes)
@@ -65,29 +66,8 @@ internal static class ResponseBodyReader
         }
 
         var offset = buffer.AsSpan(0, length).StartsWith(Utf8ByteOrderMark) ? Utf8ByteOrderMark.Length : 0;
-        var buffered = new BufferedContent(buffer, offset, length - offset);
-        foreach (var header in original.Headers.NonValidated)
-        {
-            if (header.Key is "Content-Length" or "Content-Encoding")
-            {
-                continue;
-            }
-
-            // One value (Content-Type, nearly always the only one) as a string: the enumerable overload boxes and iterates.
-            _ = header.Value.Count == 1
-                ? buffered.Headers.TryAddWithoutValidation(header.Key, header.Value.ToString())
-                : buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
-
-        response.Content = buffered;
-        original.Dispose();
-        return problem;
+        return (buffer.AsMemory(offset, length - offset), problem);
     }
-
-    /// <summary>The body of a response the resilience handler has buffered.</summary>
-    public static ReadOnlyMemory<byte> BodyOf(HttpResponseMessage response) => response.Content is BufferedContent buffered
-        ? buffered.Body
-        : throw new InvalidOperationException("Responses must come through the client's resilience handler, which buffers them.");
 
     private static int InitialSize(long? declaredLength, int maxBytes) =>
         declaredLength is { } declared and >= 0 and < InitialBufferSize * 64
