@@ -155,9 +155,11 @@ internal sealed class CloseProtocol : IProviderProtocol
             return (limit, remaining, reset);
         }
 
-        foreach (var item in header.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var text = header.AsSpan();
+        foreach (var range in text.SplitAny(",;"))
         {
-            var separator = item.IndexOf('=', StringComparison.Ordinal);
+            var item = text[range];
+            var separator = item.IndexOf('=');
             if (separator <= 0)
             {
                 continue;
@@ -225,11 +227,11 @@ internal sealed class CloseProtocol : IProviderProtocol
 
     private static int? IntHeader(HttpResponseMessage response, string name) => Header(response, name) is { } value ? Int(value) : null;
 
-    private static int? Int(string value) =>
+    private static int? Int(ReadOnlySpan<char> value) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : null;
 
     /// <summary>Non-negative seconds, possibly fractional; a negative, absurd or malformed value is no hint at all.</summary>
-    private static TimeSpan? Seconds(string? value) =>
+    private static TimeSpan? Seconds(ReadOnlySpan<char> value) =>
         decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 0 and <= int.MaxValue
             ? TimeSpan.FromSeconds((double)seconds)
             : null;
