@@ -6,7 +6,7 @@ namespace CallLogClient.Benchmarks;
 
 /// <summary>
 /// Where an operation's bytes go, by type: <c>--allocations OPERATION [CALLS]</c> runs the raw side, then the SDK, against
-/// the loopback server and prints the runtime's allocation samples (one per ~100 KB, so approximate) per call, SDK minus
+/// the loopback server and prints the runtime's allocation samples (at random distances, one per ~100 KB on average, so approximate) per call, SDK minus
 /// raw. Operations: pipedrive-get, pipedrive-list, pipedrive-create, close-get, close-list.
 /// </summary>
 internal static class AllocationProfile
@@ -139,13 +139,15 @@ internal static class AllocationProfile
         {
             if (eventSource.Name == "Microsoft-Windows-DotNETRuntime")
             {
-                EnableEvents(eventSource, EventLevel.Verbose, (EventKeywords)0x1);
+                // AllocationSampling (.NET 10): samples at random distances (mean 100 KB), so a call that allocates the same
+                // sequence every time is not aliased onto the few types that happen to cross a fixed 100 KB boundary.
+                EnableEvents(eventSource, EventLevel.Informational, (EventKeywords)0x80000000000);
             }
         }
 
         protected override void OnEventWritten(EventWrittenEventArgs eventData)
         {
-            if (eventData.EventName?.StartsWith("GCAllocationTick", StringComparison.Ordinal) == true && eventData.Payload is { } payload)
+            if (eventData.EventName == "AllocationSampled" && eventData.Payload is { } payload)
             {
                 var name = payload[eventData.PayloadNames!.IndexOf("TypeName")] as string ?? "?";
                 Bytes.AddOrUpdate(name, SampleBytes, (_, total) => total + SampleBytes);
