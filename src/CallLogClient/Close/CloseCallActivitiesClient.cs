@@ -130,7 +130,7 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
     public Task DeleteAsync(string id, CancellationToken cancellationToken = default) => DeleteWithResponseAsync(id, cancellationToken);
 
     /// <inheritdoc/>
-    public async Task<CallLogResponse> DeleteWithResponseAsync(string id, CancellationToken cancellationToken = default)
+    public Task<CallLogResponse> DeleteWithResponseAsync(string id, CancellationToken cancellationToken = default)
     {
         PathSegment.Validate(id);
         var request = new ApiRequest
@@ -139,16 +139,7 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
             Send = (state, token) => api().DeleteAsync(id, state, token),
             DoneByEarlierAttempt = ApiRequest.DeletedByEarlierAttempt,
         };
-        using var call = executor.Trace(request);
-        try
-        {
-            return (await executor.SendAsync(request, cancellationToken).ConfigureAwait(false)).WithoutValue();
-        }
-        catch (Exception exception)
-        {
-            call?.Fail(exception);
-            throw;
-        }
+        return executor.CallAsync(request, (object?)null, static (response, _) => response.WithoutValue(), cancellationToken);
     }
 
     /// <summary>Releases the connection pool of a client built from options; a client from dependency injection owns none.</summary>
@@ -169,7 +160,7 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
         CloseRequestValidator.ValidatePage(skip, limit);
     }
 
-    private async Task<TAnswer> ReadPageAsync<TAnswer>(
+    private Task<TAnswer> ReadPageAsync<TAnswer>(
         CloseCallQuery? query,
         int skip,
         int limit,
@@ -177,25 +168,25 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
         CancellationToken cancellationToken)
     {
         var request = new ApiRequest { Operation = CloseOperations.List, Send = (state, token) => SendListAsync(query, skip, limit, state, token) };
-        using var call = executor.Trace(request);
-        try
-        {
-            var response = await executor.SendAsync(request, Context.CloseListResponse, cancellationToken).ConfigureAwait(false);
-            var items = response.Value.Data ?? [];
-            if (items.Contains(null!))
-            {
-                throw new CallLogResponseFormatException(
-                    executor.DescribeUnsuccessful(response, "The list held a null item instead of a call activity.", errorCode: null));
-            }
+        return executor.CallAsync(
+            request,
+            Context.CloseListResponse,
+            (Client: this, Skip: skip, Answer: answer),
+            static (response, args) => args.Answer(response, args.Client.PageOf(response, args.Skip)),
+            cancellationToken);
+    }
 
-            call?.PageRead();
-            return answer(response, new CloseCallActivityPage(items, response.Value.HasMore, skip));
-        }
-        catch (Exception exception)
+    private CloseCallActivityPage PageOf(ApiResponse<CloseListResponse> response, int skip)
+    {
+        var items = response.Value.Data ?? [];
+        if (items.Contains(null!))
         {
-            call?.Fail(exception);
-            throw;
+            throw new CallLogResponseFormatException(
+                executor.DescribeUnsuccessful(response, "The list held a null item instead of a call activity.", errorCode: null));
         }
+
+        response.Call.Request.Telemetry?.PageRead();
+        return new CloseCallActivityPage(items, response.Value.HasMore, skip);
     }
 
     private Task<TAnswer> SendGetAsync<TAnswer>(
@@ -239,28 +230,22 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
     }
 
     /// <summary>Sends a request answered by one call activity; unless <c>_fields</c> left it out, it must carry its id.</summary>
-    private async Task<TAnswer> SendAsync<TAnswer>(
+    private Task<TAnswer> SendAsync<TAnswer>(
         ApiRequest request,
         bool requireId,
         Func<ApiResponse<CloseCallActivity>, CloseCallActivity, TAnswer> answer,
-        CancellationToken cancellationToken)
-    {
-        using var call = executor.Trace(request);
-        try
-        {
-            var response = await executor.SendAsync(request, Context.CloseCallActivity, cancellationToken).ConfigureAwait(false);
-            return requireId && string.IsNullOrEmpty(response.Value.Id)
-                ? throw new CallLogResponseFormatException(
-                    executor.DescribeUnsuccessful(
-                        response, "The response carried no call activity (no id)." + RequestExecutor.CreatedAdvice(request), errorCode: null))
-                : answer(response, response.Value);
-        }
-        catch (Exception exception)
-        {
-            call?.Fail(exception);
-            throw;
-        }
-    }
+        CancellationToken cancellationToken) =>
+        executor.CallAsync(
+            request,
+            Context.CloseCallActivity,
+            (Executor: executor, RequireId: requireId, Answer: answer),
+            static (response, args) => args.RequireId && string.IsNullOrEmpty(response.Value.Id)
+                ? throw new CallLogResponseFormatException(args.Executor.DescribeUnsuccessful(
+                    response,
+                    "The response carried no call activity (no id)." + RequestExecutor.CreatedAdvice(response.Call.Request),
+                    errorCode: null))
+                : args.Answer(response, response.Value),
+            cancellationToken);
 
     private Task<HttpResponseMessage> SendListAsync(
         CloseCallQuery? query, int skip, int limit, RequestState state, CancellationToken cancellationToken) =>

@@ -16,7 +16,7 @@ internal sealed class ApiRequest
     /// <summary>Which public call this is, as its span and metrics name it.</summary>
     public required CallOperation Operation { get; init; }
 
-    /// <summary>The call's span and measurements, once the client has begun them (<see cref="RequestExecutor.Trace"/>).</summary>
+    /// <summary>The call's span and measurements while the executor makes the call; null when nothing listens.</summary>
     public CallScope? Telemetry { get; set; }
 
     public ReplayPolicy Replay { get; init; } = ReplayPolicy.Idempotent;

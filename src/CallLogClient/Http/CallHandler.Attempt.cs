@@ -17,7 +17,11 @@ internal sealed partial class CallHandler
     {
         state.BeginAttempt(timeProvider.GetUtcNow());
         var started = timeProvider.GetTimestamp();
-        Log.SendingAttempt(logger, protocol.Provider, state.Method, state.Path, state.Attempts);
+        if (logger.IsEnabled(LogLevel.Debug)) // the path is worked out only for a line that is written
+        {
+            Log.SendingAttempt(logger, protocol.Provider, state.Method, state.Path, state.Attempts);
+        }
+
         HttpResponseMessage? response = null;
         try
         {

@@ -21,23 +21,24 @@ internal sealed class RequestExecutor(IProviderProtocol protocol, TimeProvider t
     /// <summary>How much of a body is decoded and masked for a snippet: enough for its first 512 characters after masking.</summary>
     private const int MaxSnippetSourceBytes = 16 * 1024;
 
-    /// <summary>Sends the request and reads its JSON body as <typeparamref name="T"/>.</summary>
-    public Task<ApiResponse<T>> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> bodyType, CancellationToken cancellationToken) =>
-        SendAsync(
+    /// <summary>
+    /// Makes the public call <paramref name="request"/> describes: reads its JSON body as <typeparamref name="T"/>, then
+    /// <paramref name="finish"/> checks it and makes the caller's answer from it and <paramref name="args"/>.
+    /// </summary>
+    public Task<TAnswer> CallAsync<T, TArgs, TAnswer>(
+        ApiRequest request, JsonTypeInfo<T> bodyType, TArgs args, Func<ApiResponse<T>, TArgs, TAnswer> finish, CancellationToken cancellationToken) =>
+        CallAsync(
             request,
             bodyType,
             static (executor, body, response, state, bodyType) => executor.Deserialize(body.Span, bodyType, response, state),
+            args,
+            finish,
             cancellationToken);
 
-    /// <summary>Sends the request and returns its raw body; for calls whose success body carries nothing to read.</summary>
-    public Task<ApiResponse<ReadOnlyMemory<byte>>> SendAsync(ApiRequest request, CancellationToken cancellationToken) =>
-        SendAsync(request, (object?)null, static (_, body, _, _, _) => body, cancellationToken);
-
-    /// <summary>
-    /// Begins the span and measurements of the public call <paramref name="request"/> makes; the caller ends them, after
-    /// <see cref="CallScope.Fail"/> when the call throws. Begin before sending, so the span is current during the attempts.
-    /// </summary>
-    public CallScope? Trace(ApiRequest request) => request.Telemetry = telemetry.Begin(request.Operation, timeProvider);
+    /// <summary>Like the other overload, for calls whose success body carries nothing to read: the body stays raw.</summary>
+    public Task<TAnswer> CallAsync<TArgs, TAnswer>(
+        ApiRequest request, TArgs args, Func<ApiResponse<ReadOnlyMemory<byte>>, TArgs, TAnswer> finish, CancellationToken cancellationToken) =>
+        CallAsync(request, (object?)null, static (_, body, _, _, _) => body, args, finish, cancellationToken);
 
     private static ApiResponse<T> Answered<T>(ApiResponse<T> response)
     {
@@ -61,59 +62,87 @@ internal sealed class RequestExecutor(IProviderProtocol protocol, TimeProvider t
         };
 
     /// <summary>How a successful response's body becomes the call's value.</summary>
-    private delegate T BodyRead<T, TState>(
-        RequestExecutor executor, ReadOnlyMemory<byte> body, HttpResponseMessage response, RequestState state, TState readState);
+    private delegate T BodyRead<T, TRead>(
+        RequestExecutor executor, ReadOnlyMemory<byte> body, HttpResponseMessage response, RequestState state, TRead readState);
 
     /// <summary>
-    /// The one send path: sends through the provider's Refit method, turns every failure into a typed exception, and
-    /// reads a successful body with <paramref name="read"/>.
+    /// The one send path, and the one place a public call waits: begins its span and measurements (current during the
+    /// attempts), sends through the provider's Refit method, turns every failure into a typed exception, reads a
+    /// successful body with <paramref name="read"/> and hands it to <paramref name="finish"/>.
     /// </summary>
-    private async Task<ApiResponse<T>> SendAsync<T, TState>(
-        ApiRequest request, TState readState, BodyRead<T, TState> read, CancellationToken cancellationToken)
+    private async Task<TAnswer> CallAsync<T, TRead, TArgs, TAnswer>(
+        ApiRequest request,
+        TRead readState,
+        BodyRead<T, TRead> read,
+        TArgs args,
+        Func<ApiResponse<T>, TArgs, TAnswer> finish,
+        CancellationToken cancellationToken)
     {
-        var state = new RequestState { Request = request };
-        HttpResponseMessage response;
+        using var call = request.Telemetry = telemetry.Begin(request.Operation, timeProvider);
         try
         {
-            response = await request.Send(state, cancellationToken).ConfigureAwait(false);
+            var state = new RequestState { Request = request };
+            HttpResponseMessage response;
+            try
+            {
+                response = await request.Send(state, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception exception) when (cancellationToken.IsCancellationRequested && IsNetworkFailure(exception))
+            {
+                throw new OperationCanceledException("The call was cancelled.", exception, cancellationToken);
+            }
+            catch (Exception exception) when (exception is UnusableCredentialException || IsNetworkFailure(exception))
+            {
+                throw SendFailure(exception, state);
+            }
+
+            return finish(Read(response, state, readState, read), args);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception exception)
         {
+            call?.Fail(exception);
             throw;
         }
-        catch (Exception exception) when (cancellationToken.IsCancellationRequested && IsNetworkFailure(exception))
+    }
+
+    /// <summary>A call that got no response to read, as the caller's exception.</summary>
+    private CallLogApiException SendFailure(Exception exception, RequestState state)
+    {
+        if (exception is UnusableCredentialException)
         {
-            throw new OperationCanceledException("The call was cancelled.", exception, cancellationToken);
-        }
-        catch (UnusableCredentialException exception)
-        {
-            var details = Describe(state, response: null, new ProviderError(exception.Message), body: default) with
+            var refused = Describe(state, response: null, new ProviderError(exception.Message), body: default) with
             {
                 Attempts = state.Attempts - 1,
             };
             Log.CallFailed(logger, protocol.Provider, state.Method, state.Path, state.Attempts - 1, exception.Message);
-            throw new Errors.CallLogAuthenticationException(details);
-        }
-        catch (Exception exception) when (IsNetworkFailure(exception))
-        {
-            var failure = DescribeTransportFailure(exception, state);
-            var details = Describe(state, response: null, new ProviderError(failure), body: default);
-            Log.CallFailed(logger, protocol.Provider, state.Method, state.Path, state.Attempts, failure);
-            var cause = exception is TimeoutRejectedException ? new TimeoutException(failure) : exception; // no Polly type reaches callers
-            throw ExceptionFactory.FromTransportFailure(details, state, cause);
+            return new CallLogAuthenticationException(refused);
         }
 
+        var failure = DescribeTransportFailure(exception, state);
+        var details = Describe(state, response: null, new ProviderError(failure), body: default);
+        Log.CallFailed(logger, protocol.Provider, state.Method, state.Path, state.Attempts, failure);
+        var cause = exception is TimeoutRejectedException ? new TimeoutException(failure) : exception; // no Polly type reaches callers
+        return ExceptionFactory.FromTransportFailure(details, state, cause);
+    }
+
+    /// <summary>The call's final response, read with <paramref name="read"/> when it is a success, else its typed exception thrown.</summary>
+    private ApiResponse<T> Read<T, TRead>(HttpResponseMessage response, RequestState state, TRead readState, BodyRead<T, TRead> read)
+    {
         using (response)
         {
             var body = state.Body;
             if (response.IsSuccessStatusCode && state.BodyProblem is { } problem)
             {
-                var details = Describe(state, response, new ProviderError(problem + CreatedAdvice(request)), body.Span);
+                var details = Describe(state, response, new ProviderError(problem + CreatedAdvice(state.Request)), body.Span);
                 Log.CallFailed(logger, protocol.Provider, state.Method, state.Path, state.Attempts, problem);
                 throw new CallLogResponseFormatException(details);
             }
 
-            if (!response.IsSuccessStatusCode && !IsDoneByEarlierAttempt(request, state, response.StatusCode))
+            if (!response.IsSuccessStatusCode && !IsDoneByEarlierAttempt(state.Request, state, response.StatusCode))
             {
                 throw FailureFromResponse(state, response);
             }

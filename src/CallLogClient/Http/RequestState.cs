@@ -9,6 +9,8 @@ internal sealed class RequestState
 
     private static readonly HttpRequestOptionsKey<RequestState> Key = new(OptionKey);
 
+    private string? path;
+
     public required ApiRequest Request { get; init; }
 
     /// <summary>The request the Refit client built, sent by every attempt; null until it reaches the handler chain.</summary>
@@ -18,7 +20,8 @@ internal sealed class RequestState
     public string Method { get; private set; } = "";
 
     /// <summary>The request's path from the host on, without the query string: what logs and exceptions name. Empty until sent.</summary>
-    public string Path { get; private set; } = "";
+    /// <remarks>Worked out on first use (a log line written, an exception built): a call that succeeds quietly never needs it.</remarks>
+    public string Path => path ??= Message?.RequestUri?.AbsolutePath ?? "";
 
     /// <summary>The JSON body sent, kept to mask what the caller sent out of error text; empty for other bodies.</summary>
     /// <remarks>
@@ -76,7 +79,6 @@ internal sealed class RequestState
     {
         Message = message;
         Method = message.Method.Method;
-        Path = message.RequestUri?.AbsolutePath ?? "";
         if (message.Content is JsonBody.Content sent)
         {
             SentJson = sent.Utf8Json; // the client's own array, never written after the request is built

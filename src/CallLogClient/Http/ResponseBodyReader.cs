@@ -17,7 +17,7 @@ internal static class ResponseBodyReader
     /// UTF-8 byte-order mark; the problem is what was wrong with the body (too long, not decodable), or
     /// <see langword="null"/> when it was read whole.
     /// </summary>
-    public static async Task<(ReadOnlyMemory<byte> Body, string? Problem)> ReadAsync(
+    public static async ValueTask<(ReadOnlyMemory<byte> Body, string? Problem)> ReadAsync(
         HttpContent content, int maxBytes, CancellationToken cancellationToken)
     {
         var buffer = new byte[InitialSize(content.Headers.ContentLength, maxBytes)];

@@ -79,7 +79,7 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
         return ReadPageAsync(start, limit, Answer.WithDetails, cancellationToken);
     }
 
-    private async Task<TAnswer> ReadPageAsync<TAnswer>(
+    private Task<TAnswer> ReadPageAsync<TAnswer>(
         int start,
         int limit,
         Func<ApiResponse<PipedriveResponse<List<PipedriveCallLog>>>, PipedriveCallLogPage, TAnswer> answer,
@@ -89,28 +89,27 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
         {
             Operation = PipedriveOperations.List, Send = (state, token) => api().ListAsync(start, limit, state, token), Cost = 20,
         };
-        using var call = executor.Trace(request);
-        try
-        {
-            var response = await executor.SendAsync(request, Context.PipedriveResponseListPipedriveCallLog, cancellationToken)
-                .ConfigureAwait(false);
-            var envelope = EnsureSuccess(response);
-            var pagination = envelope.AdditionalData?.Pagination
-                ?? new PipedrivePagination { Start = start, Limit = limit, MoreItemsInCollection = false };
-            var items = envelope.Data ?? [];
-            if (items.Contains(null!))
-            {
-                throw Unsuccessful(response, "The list held a null item instead of a call log.");
-            }
+        return executor.CallAsync(
+            request,
+            Context.PipedriveResponseListPipedriveCallLog,
+            (Client: this, Start: start, Limit: limit, Answer: answer),
+            static (response, args) => args.Answer(response, args.Client.PageOf(response, args.Start, args.Limit)),
+            cancellationToken);
+    }
 
-            call?.PageRead();
-            return answer(response, new PipedriveCallLogPage(items, pagination));
-        }
-        catch (Exception exception)
+    private PipedriveCallLogPage PageOf(ApiResponse<PipedriveResponse<List<PipedriveCallLog>>> response, int start, int limit)
+    {
+        var envelope = EnsureSuccess(response);
+        var pagination = envelope.AdditionalData?.Pagination
+            ?? new PipedrivePagination { Start = start, Limit = limit, MoreItemsInCollection = false };
+        var items = envelope.Data ?? [];
+        if (items.Contains(null!))
         {
-            call?.Fail(exception);
-            throw;
+            throw Unsuccessful(response, "The list held a null item instead of a call log.");
         }
+
+        response.Call.Request.Telemetry?.PageRead();
+        return new PipedriveCallLogPage(items, pagination);
     }
 
     /// <inheritdoc/>
@@ -143,7 +142,7 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
         AddRecordingWithResponseAsync(id, audio, fileName, contentType, cancellationToken);
 
     /// <inheritdoc/>
-    public async Task<CallLogResponse> AddRecordingWithResponseAsync(
+    public Task<CallLogResponse> AddRecordingWithResponseAsync(
         string id, Stream audio, string fileName, string contentType, CancellationToken cancellationToken = default)
     {
         PathSegment.Validate(id);
@@ -157,7 +156,7 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
             DoneByEarlierAttempt = StoredByEarlierAttempt,
             Cost = 10,
         };
-        return await SendWithoutValueAsync(request, cancellationToken).ConfigureAwait(false);
+        return SendWithoutValueAsync(request, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -178,7 +177,7 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     public Task DeleteAsync(string id, CancellationToken cancellationToken = default) => DeleteWithResponseAsync(id, cancellationToken);
 
     /// <inheritdoc/>
-    public async Task<CallLogResponse> DeleteWithResponseAsync(string id, CancellationToken cancellationToken = default)
+    public Task<CallLogResponse> DeleteWithResponseAsync(string id, CancellationToken cancellationToken = default)
     {
         PathSegment.Validate(id);
         var request = new ApiRequest
@@ -188,7 +187,7 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
             DoneByEarlierAttempt = ApiRequest.DeletedByEarlierAttempt,
             Cost = 6,
         };
-        return await SendWithoutValueAsync(request, cancellationToken).ConfigureAwait(false);
+        return SendWithoutValueAsync(request, cancellationToken);
     }
 
     /// <summary>Releases the connection pool of a client built from options; a client from dependency injection owns none.</summary>
@@ -250,44 +249,36 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
         };
     }
 
-    private async Task<TAnswer> SendForCallLogAsync<TAnswer>(
+    private Task<TAnswer> SendForCallLogAsync<TAnswer>(
         ApiRequest request,
         Func<ApiResponse<PipedriveResponse<PipedriveCallLog>>, PipedriveCallLog, TAnswer> answer,
-        CancellationToken cancellationToken)
-    {
-        using var call = executor.Trace(request);
-        try
-        {
-            var response = await executor.SendAsync(request, Context.PipedriveResponsePipedriveCallLog, cancellationToken)
-                .ConfigureAwait(false);
-            return EnsureSuccess(response).Data is { Id.Length: > 0 } callLog
-                ? answer(response, callLog)
-                : throw new CallLogResponseFormatException(executor.DescribeUnsuccessful(
-                    response, "The response carried no call log (no data, or no id)." + RequestExecutor.CreatedAdvice(request), errorCode: null));
-        }
-        catch (Exception exception)
-        {
-            call?.Fail(exception);
-            throw;
-        }
-    }
+        CancellationToken cancellationToken) =>
+        executor.CallAsync(
+            request,
+            Context.PipedriveResponsePipedriveCallLog,
+            (Client: this, Answer: answer),
+            static (response, args) => args.Answer(response, args.Client.CallLogOf(response)),
+            cancellationToken);
+
+    private PipedriveCallLog CallLogOf(ApiResponse<PipedriveResponse<PipedriveCallLog>> response) =>
+        EnsureSuccess(response).Data is { Id.Length: > 0 } callLog
+            ? callLog
+            : throw new CallLogResponseFormatException(executor.DescribeUnsuccessful(
+                response,
+                "The response carried no call log (no data, or no id)." + RequestExecutor.CreatedAdvice(response.Call.Request),
+                errorCode: null));
 
     /// <summary>Sends a request whose success body carries nothing to return (an upload, a delete).</summary>
-    private async Task<CallLogResponse> SendWithoutValueAsync(ApiRequest request, CancellationToken cancellationToken)
-    {
-        using var call = executor.Trace(request);
-        try
-        {
-            var response = await executor.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            EnsureNotRefused(response);
-            return response.WithoutValue();
-        }
-        catch (Exception exception)
-        {
-            call?.Fail(exception);
-            throw;
-        }
-    }
+    private Task<CallLogResponse> SendWithoutValueAsync(ApiRequest request, CancellationToken cancellationToken) =>
+        executor.CallAsync(
+            request,
+            this,
+            static (response, client) =>
+            {
+                client.EnsureNotRefused(response);
+                return response.WithoutValue();
+            },
+            cancellationToken);
 
     /// <summary>Pipedrive can answer 2xx with <c>success:false</c>; that is a failure, not a result.</summary>
     private PipedriveResponse<T> EnsureSuccess<T>(ApiResponse<PipedriveResponse<T>> response) =>

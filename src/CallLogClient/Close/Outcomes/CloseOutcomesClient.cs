@@ -111,7 +111,8 @@ public sealed class CloseOutcomesClient : ICloseOutcomesClient, IDisposable
         {
             var page = skip;
             var request = new ApiRequest { Operation = List, Send = (state, token) => api().ListAsync(page, PageSize, state, token) };
-            var response = await executor.SendAsync(request, Context.CloseOutcomeList, cancellationToken).ConfigureAwait(false);
+            var response = await executor.CallAsync(request, Context.CloseOutcomeList, (object?)null, static (response, _) => response, cancellationToken)
+                .ConfigureAwait(false);
             var items = response.Value.Data ?? [];
             if (items.Contains(null!))
             {
