@@ -6,7 +6,7 @@ namespace CallLogClient.Benchmarks;
 
 /// <summary>
 /// Where an operation's bytes go, by type: <c>--allocations OPERATION [CALLS]</c> runs the raw side, then the SDK, against
-/// the loopback server and prints the runtime's allocation samples (at random distances, one per ~100 KB on average, so approximate) per call, SDK minus
+/// the loopback server (and plain Refit, for its exact total) and prints the runtime's allocation samples (at random distances, one per ~100 KB on average, so approximate) per call, SDK minus
 /// raw. Operations: pipedrive-get, pipedrive-list, pipedrive-create, close-get, close-list.
 /// </summary>
 internal static class AllocationProfile
@@ -15,10 +15,12 @@ internal static class AllocationProfile
     {
         using var server = BenchmarkServer.Start();
         using var sides = new Sides(server);
-        var (raw, sdk) = Operation(sides, operation);
+        var (raw, refit, sdk) = Operation(sides, operation);
         var rawSamples = Sample(raw, calls, out var rawBytes);
+        Sample(refit, calls, out var refitBytes);
         var sdkSamples = Sample(sdk, calls, out var sdkBytes);
-        Console.WriteLine($"{operation}: raw {rawBytes / calls:N0} B, SDK {sdkBytes / calls:N0} B per call (exact, every thread)");
+        Console.WriteLine(
+            $"{operation}: raw {rawBytes / calls:N0} B, plain Refit {refitBytes / calls:N0} B, SDK {sdkBytes / calls:N0} B per call (exact, every thread)");
         Console.WriteLine($"{operation}: bytes per call by type, SDK minus raw ({calls} calls each, sampled)");
         foreach (var type in rawSamples.Keys.Union(sdkSamples.Keys)
                      .Select(type => (Type: type, Raw: rawSamples.GetValueOrDefault(type), Sdk: sdkSamples.GetValueOrDefault(type)))
@@ -93,14 +95,19 @@ internal static class AllocationProfile
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 
-    private static (Func<Task> Raw, Func<Task> Sdk) Operation(Sides sides, string operation) => operation switch
+    private static (Func<Task> Raw, Func<Task> Refit, Func<Task> Sdk) Operation(Sides sides, string operation) => operation switch
     {
-        "pipedrive-get" => (() => sides.RawPipedriveGetAsync(Server.Ids.Pipedrive(0)), () => sides.SdkPipedrive.GetAsync(Server.Ids.Pipedrive(0))),
-        "pipedrive-list" => (() => sides.RawPipedriveListAsync(0, 50), () => sides.SdkPipedrive.ListPageAsync(0, 50)),
+        "pipedrive-get" => (() => sides.RawPipedriveGetAsync(Server.Ids.Pipedrive(0)), () => sides.RefitPipedriveGetAsync(Server.Ids.Pipedrive(0)),
+            () => sides.SdkPipedrive.GetAsync(Server.Ids.Pipedrive(0))),
+        "pipedrive-list" => (() => sides.RawPipedriveListAsync(0, 50), () => sides.RefitPipedriveListAsync(0, 50),
+            () => sides.SdkPipedrive.ListPageAsync(0, 50)),
         "pipedrive-create" => (() => sides.RawPipedriveCreateAsync(Payloads.PipedrivePayloads.CreateRequest()),
+            () => sides.RefitPipedriveCreateAsync(Payloads.PipedrivePayloads.CreateRequest()),
             () => sides.SdkPipedrive.CreateAsync(Payloads.PipedrivePayloads.CreateRequest())),
-        "close-get" => (() => sides.RawCloseGetAsync(Server.Ids.Close(0)), () => sides.SdkClose.GetAsync(Server.Ids.Close(0))),
-        "close-list" => (() => sides.RawCloseListAsync(0, 100), () => sides.SdkClose.ListPageAsync(skip: 0, limit: 100)),
+        "close-get" => (() => sides.RawCloseGetAsync(Server.Ids.Close(0)), () => sides.RefitCloseGetAsync(Server.Ids.Close(0)),
+            () => sides.SdkClose.GetAsync(Server.Ids.Close(0))),
+        "close-list" => (() => sides.RawCloseListAsync(0, 100), () => sides.RefitCloseListAsync(0, 100),
+            () => sides.SdkClose.ListPageAsync(skip: 0, limit: 100)),
         _ => throw new ArgumentException($"Unknown operation {operation}.", nameof(operation)),
     };
 
