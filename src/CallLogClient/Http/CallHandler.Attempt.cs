@@ -1,6 +1,7 @@
 using CallLogClient.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Polly;
+using Polly.Timeout;
 
 namespace CallLogClient.Http;
 
@@ -9,7 +10,7 @@ internal sealed partial class CallHandler
     /// <summary>
     /// One attempt: counts it, sends it, and reads its response body whole (up to the cap) before the retry strategy sees
     /// the outcome, so a body that breaks off or lies about its encoding counts as a failed attempt, and the per-attempt
-    /// timeout covers the body too. It also notes what the retry rules need from the attempt: whether the server may
+    /// timeout (a cancellation source of the attempt's own, linked to the call's deadline) covers the body too. It also notes what the retry rules need from the attempt: whether the server may
     /// have processed it, and the wait the server asked for (some hints are in the body).
     /// </summary>
     private async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(
@@ -23,10 +24,12 @@ internal sealed partial class CallHandler
         }
 
         HttpResponseMessage? response = null;
+        var deadline = DeadlineSources.Start(attemptTimeout, timeProvider);
+        var cancelled = cancellationToken.UnsafeRegister(static deadline => ((CancellationTokenSource)deadline!).Cancel(), deadline);
         try
         {
-            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            (state.Body, state.BodyProblem) = await ResponseBodyReader.ReadAsync(response.Content, maxResponseBodyBytes, cancellationToken)
+            response = await base.SendAsync(request, deadline.Token).ConfigureAwait(false);
+            (state.Body, state.BodyProblem) = await ResponseBodyReader.ReadAsync(response.Content, maxResponseBodyBytes, deadline.Token)
                 .ConfigureAwait(false);
             state.MayHaveBeenProcessed |= FailureClassifier.MayHaveBeenProcessed(response.StatusCode);
             if (FailureClassifier.IsRetryableStatus(response.StatusCode))
@@ -49,12 +52,20 @@ internal sealed partial class CallHandler
 
             return Outcome.FromResult(response);
         }
-        catch (Exception exception)
+        catch (Exception failure)
         {
+            var exception = failure is OperationCanceledException && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested
+                ? new TimeoutRejectedException("The attempt did not complete within its timeout.", attemptTimeout, failure)
+                : failure;
             response?.Dispose();
             state.MayHaveBeenProcessed |= FailureClassifier.MayHaveBeenProcessed(exception);
             Log.AttemptFailed(logger, protocol.Provider, state.Method, state.Path, state.Attempts, Log.Describe(exception));
             return Outcome.FromException<HttpResponseMessage>(exception);
+        }
+        finally
+        {
+            cancelled.Dispose();
+            DeadlineSources.Return(deadline, timeProvider);
         }
     }
 }

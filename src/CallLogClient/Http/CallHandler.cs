@@ -8,7 +8,7 @@ namespace CallLogClient.Http;
 /// Where a call enters the handler chain, the top of it: the call's state learns the method, the path, the JSON sent
 /// and when the call started; the call's overall deadline starts; then the retry pipeline
 /// (<see cref="CallResiliencePipeline"/>) makes the attempts, each one sent through the handlers below (authentication,
-/// transport) by <see cref="AttemptAsync"/>.
+/// transport) by <see cref="AttemptAsync"/> within its own deadline.
 /// </summary>
 internal sealed partial class CallHandler(
     ResiliencePipeline<HttpResponseMessage> pipeline,
@@ -19,6 +19,7 @@ internal sealed partial class CallHandler(
 {
     private readonly TimeProvider timeProvider = options.TimeProvider;
     private readonly TimeSpan overallTimeout = options.Retry.OverallTimeout;
+    private readonly TimeSpan attemptTimeout = options.Retry.AttemptTimeout;
     private readonly int maxResponseBodyBytes = options.MaxResponseBodyBytes;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

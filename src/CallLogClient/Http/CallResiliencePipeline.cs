@@ -3,15 +3,14 @@ using CallLogClient.RateLimiting;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
-using Polly.Timeout;
 
 namespace CallLogClient.Http;
 
 /// <summary>
 /// The strategies every attempt of a call runs through, inside the call's overall deadline (<see cref="CallHandler"/>):
 /// retry (method- and outcome-aware, honouring server hints up to a cap) → token refresh (OAuth credentials with a
-/// refresh callback) → client-side budget (when configured) → per-attempt timeout. Every wait and timeout runs on the
-/// options' <see cref="TimeProvider"/> and ends with the call's deadline or the caller's cancellation token.
+/// refresh callback) → client-side budget (when configured) → the attempt, with its own timeout. Every wait runs on
+/// the options' <see cref="TimeProvider"/> and ends with the call's deadline or the caller's cancellation token.
 /// </summary>
 internal sealed class CallResiliencePipeline
 {
@@ -70,7 +69,6 @@ internal sealed class CallResiliencePipeline
             builder.AddStrategy(_ => new BudgetStrategy(budget, StateOf, protocol.Provider, logger));
         }
 
-        builder.AddTimeout(options.AttemptTimeout);
         return builder.Build();
     }
 

@@ -56,7 +56,7 @@ internal static class ClientRegistration
                 return HandlerChain.Call(setup.Options, provider.Protocol, provider.Credential(setup.Options), setup.Budget, setup.Logger);
             })
             .AddHttpMessageHandler(serviceProvider => new AuthenticationHandler(provider.Credential(Setup(serviceProvider).Options)))
-            // AttemptHandler already logs every attempt (redacted); the factory's two logging handlers would only repeat it
+            // CallHandler already logs every attempt (redacted); the factory's two logging handlers would only repeat it
             // at a cost on every call. AddDefaultLogger() on the returned builder brings them back, with every header
             // value redacted (credentials ride in them).
             .RemoveAllLoggers()

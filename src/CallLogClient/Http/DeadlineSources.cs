@@ -3,9 +3,9 @@ using System.Collections.Concurrent;
 namespace CallLogClient.Http;
 
 /// <summary>
-/// The cancellation sources of the calls' overall deadlines. On the system clock a finished call's source is reset and
-/// kept for a later call (as Polly keeps its timeouts' sources), so a call that ends in time allocates none; on any
-/// other <see cref="TimeProvider"/> each call gets a new one that runs on that provider's timers.
+/// The cancellation sources of the calls' and the attempts' deadlines. On the system clock a finished one is reset and
+/// kept for later (as Polly keeps its timeouts' sources), so a call that ends in time allocates none; on any other
+/// <see cref="TimeProvider"/> each deadline gets a new one that runs on that provider's timers.
 /// </summary>
 internal static class DeadlineSources
 {

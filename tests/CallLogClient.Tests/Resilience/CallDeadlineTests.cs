@@ -7,9 +7,9 @@ using static CallLogClient.Tests.Resilience.PipedriveStubs;
 namespace CallLogClient.Tests.Resilience;
 
 /// <summary>
-/// The call's overall deadline is a cancellation source of its own (kept for later calls on the system clock), not a
-/// Polly strategy: on the system clock it still ends a stalled call, a source that fired never comes back, and the
-/// client's next call on the same connection pool runs with a fresh deadline.
+/// The call's overall deadline and each attempt's are cancellation sources of their own (kept for later on the system
+/// clock), not Polly strategies: on the system clock they still end a stalled call or attempt, a source that fired never
+/// comes back, and the client's next call runs with a fresh deadline.
 /// </summary>
 public sealed class CallDeadlineTests(WireMockFixture wireMock) : WireTest(wireMock)
 {
@@ -21,15 +21,35 @@ public sealed class CallDeadlineTests(WireMockFixture wireMock) : WireTest(wireM
         {
             o.TimeProvider = TimeProvider.System;
             o.Retry.MaxRetries = 0;
-            o.Retry.OverallTimeout = TimeSpan.FromMilliseconds(300);
+            o.Retry.OverallTimeout = TimeSpan.FromSeconds(1);
         });
 
         var error = await Output.ThrowsAsync<CallLogTransportException>(client.GetAsync("4"));
         var next = await client.GetAsync("5");
 
-        Assert.Equal("the call did not complete within its overall timeout (300 ms)", error.ErrorMessage);
+        Assert.Equal("the call did not complete within its overall timeout (1 s)", error.ErrorMessage);
         Assert.Equal("5", next.Id);
         Assert.Equal(2, host.Requests.Count);
+    }
+
+    [Fact]
+    public async Task On_the_system_clock_an_attempt_that_stalls_times_out_and_a_read_is_sent_again()
+    {
+        var host = FaultHost(RawAnswers.Stall(), RawAnswers.Json(200, CallLogBody("6")));
+        var client = PipedriveAt(host, o =>
+        {
+            o.TimeProvider = TimeProvider.System;
+            o.Retry.MaxRetries = 1;
+            o.Retry.BaseDelay = TimeSpan.FromMilliseconds(10);
+            o.Retry.AttemptTimeout = TimeSpan.FromSeconds(1);
+        });
+
+        var response = await client.GetWithResponseAsync("6");
+
+        Assert.Equal("6", response.Value.Id);
+        Assert.Equal(2, response.Attempts);
+        Assert.Equal(2, host.Requests.Count);
+        Assert.Contains(Output.Logs, log => log.Message.Contains("no response within 1 s", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -12,7 +12,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using Polly.Retry;
 using Polly.Testing;
-using Polly.Timeout;
 using WireMock.RequestBuilders;
 using static CallLogClient.Tests.WireMock.Answers;
 
@@ -40,7 +39,7 @@ public sealed class ResiliencePipelineTests(WireMockFixture wireMock) : IAsyncLi
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
-    public void The_strategies_are_retry_budget_and_attempt_timeout_as_the_options_say()
+    public void The_strategies_are_retry_and_budget_as_the_options_say()
     {
         var options = Options(retries: 5);
         using var budget = new ClientBudget(options.RequestBudget!, TimeProvider.System);
@@ -60,19 +59,17 @@ public sealed class ResiliencePipelineTests(WireMockFixture wireMock) : IAsyncLi
                 Assert.True(retryOptions.UseJitter);
                 Assert.NotNull(retryOptions.DelayGenerator);
             },
-            spend => Assert.IsType<BudgetStrategy>(spend.StrategyInstance),
-            attempt => Assert.Equal(TimeSpan.FromSeconds(7), Assert.IsType<TimeoutStrategyOptions>(attempt.Options).Timeout));
+            spend => Assert.IsType<BudgetStrategy>(spend.StrategyInstance));
     }
 
     [Fact]
-    public void Without_retries_or_budget_only_the_attempt_timeout_remains()
+    public void Without_retries_budget_or_refresh_the_pipeline_is_empty()
     {
         var options = Options(retries: 0);
 
         var pipeline = CallResiliencePipeline.Build(options, PipedriveProtocol.Instance, budget: null, options.Credential!, NullLogger.Instance);
 
-        var strategy = Assert.Single(pipeline.GetPipelineDescriptor().Strategies);
-        Assert.Equal(TimeSpan.FromSeconds(7), Assert.IsType<TimeoutStrategyOptions>(strategy.Options).Timeout);
+        Assert.Empty(pipeline.GetPipelineDescriptor().Strategies);
     }
 
     [Fact]
