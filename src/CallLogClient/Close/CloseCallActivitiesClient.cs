@@ -110,21 +110,21 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
 
     /// <inheritdoc/>
     public Task<CloseCallActivity> CreateAsync(CloseCreateCallRequest request, CancellationToken cancellationToken = default) =>
-        SendAsync(CreateRequest(request), requireId: true, Answer.Value, cancellationToken);
+        SendCreateAsync(request, Answer.Value, cancellationToken);
 
     /// <inheritdoc/>
     public Task<CallLogResponse<CloseCallActivity>> CreateWithResponseAsync(
         CloseCreateCallRequest request, CancellationToken cancellationToken = default) =>
-        SendAsync(CreateRequest(request), requireId: true, Answer.WithDetails, cancellationToken);
+        SendCreateAsync(request, Answer.WithDetails, cancellationToken);
 
     /// <inheritdoc/>
     public Task<CloseCallActivity> UpdateAsync(string id, CloseUpdateCallRequest request, CancellationToken cancellationToken = default) =>
-        SendAsync(UpdateRequest(id, request), requireId: true, Answer.Value, cancellationToken);
+        SendUpdateAsync(id, request, Answer.Value, cancellationToken);
 
     /// <inheritdoc/>
     public Task<CallLogResponse<CloseCallActivity>> UpdateWithResponseAsync(
         string id, CloseUpdateCallRequest request, CancellationToken cancellationToken = default) =>
-        SendAsync(UpdateRequest(id, request), requireId: true, Answer.WithDetails, cancellationToken);
+        SendUpdateAsync(id, request, Answer.WithDetails, cancellationToken);
 
     /// <inheritdoc/>
     public Task DeleteAsync(string id, CancellationToken cancellationToken = default) => DeleteWithResponseAsync(id, cancellationToken);
@@ -133,10 +133,10 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
     public Task<CallLogResponse> DeleteWithResponseAsync(string id, CancellationToken cancellationToken = default)
     {
         PathSegment.Validate(id);
-        var request = new ApiRequest
+        var request = new ApiRequest<(Func<ICloseCallActivitiesApi> Api, string Id)>(
+            (api, id), static (call, state, token) => call.Api().DeleteAsync(call.Id, state, token))
         {
             Operation = CloseOperations.Delete,
-            Send = (state, token) => api().DeleteAsync(id, state, token),
             DoneByEarlierAttempt = ApiRequest.DeletedByEarlierAttempt,
         };
         return executor.CallAsync(request, (object?)null, static (response, _) => response.WithoutValue(), cancellationToken);
@@ -167,7 +167,11 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
         Func<ApiResponse<CloseListResponse>, CloseCallActivityPage, TAnswer> answer,
         CancellationToken cancellationToken)
     {
-        var request = new ApiRequest { Operation = CloseOperations.List, Send = (state, token) => SendListAsync(query, skip, limit, state, token) };
+        var request = new ApiRequest<(CloseCallActivitiesClient Client, CloseCallQuery? Query, int Skip, int Limit)>(
+            (this, query, skip, limit), static (call, state, token) => call.Client.SendListAsync(call.Query, call.Skip, call.Limit, state, token))
+        {
+            Operation = CloseOperations.List,
+        };
         return executor.CallAsync(
             request,
             Context.CloseListResponse,
@@ -198,35 +202,44 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
         PathSegment.Validate(id);
         var fieldList = fields?.ToList();
         CloseRequestValidator.ValidateFields(fieldList, nameof(fields));
-        var request = new ApiRequest
+        var request = new ApiRequest<(Func<ICloseCallActivitiesApi> Api, string Id, List<string>? Fields)>(
+            (api, id, fieldList), static (call, state, token) => call.Api().GetAsync(call.Id, CloseQueryValue.List(call.Fields), state, token))
         {
-            Operation = CloseOperations.Get, Send = (state, token) => api().GetAsync(id, CloseQueryValue.List(fieldList), state, token),
+            Operation = CloseOperations.Get,
         };
         return SendAsync(request, requireId: fieldList is null, answer, cancellationToken);
     }
 
-    private ApiRequest CreateRequest(CloseCreateCallRequest request)
+    private Task<TAnswer> SendCreateAsync<TAnswer>(
+        CloseCreateCallRequest created, Func<ApiResponse<CloseCallActivity>, CloseCallActivity, TAnswer> answer, CancellationToken cancellationToken)
     {
-        CloseRequestValidator.ValidateCreate(request);
-        var body = JsonBody.From(CloseCallRequestWriter.Create(request));
-        return new ApiRequest
+        CloseRequestValidator.ValidateCreate(created);
+        var body = JsonBody.From(CloseCallRequestWriter.Create(created));
+        var request = new ApiRequest<(Func<ICloseCallActivitiesApi> Api, JsonBody.Content Body)>(
+            (api, body), static (call, state, token) => call.Api().CreateAsync(call.Body, state, token))
         {
             Operation = CloseOperations.Create,
-            Send = (state, token) => api().CreateAsync(body, state, token),
             Replay = ReplayPolicy.CreateOnce,
-            Model = request,
+            Model = created,
         };
+        return SendAsync(request, requireId: true, answer, cancellationToken);
     }
 
-    private ApiRequest UpdateRequest(string id, CloseUpdateCallRequest request)
+    private Task<TAnswer> SendUpdateAsync<TAnswer>(
+        string id,
+        CloseUpdateCallRequest update,
+        Func<ApiResponse<CloseCallActivity>, CloseCallActivity, TAnswer> answer,
+        CancellationToken cancellationToken)
     {
         PathSegment.Validate(id);
-        CloseRequestValidator.ValidateUpdate(request);
-        var body = JsonBody.From(CloseCallRequestWriter.Update(request));
-        return new ApiRequest
+        CloseRequestValidator.ValidateUpdate(update);
+        var body = JsonBody.From(CloseCallRequestWriter.Update(update));
+        var request = new ApiRequest<(Func<ICloseCallActivitiesApi> Api, string Id, JsonBody.Content Body)>(
+            (api, id, body), static (call, state, token) => call.Api().UpdateAsync(call.Id, call.Body, state, token))
         {
-            Operation = CloseOperations.Update, Send = (state, token) => api().UpdateAsync(id, body, state, token), Replay = ReplayPolicy.Idempotent,
+            Operation = CloseOperations.Update, Replay = ReplayPolicy.Idempotent,
         };
+        return SendAsync(request, requireId: true, answer, cancellationToken);
     }
 
     /// <summary>Sends a request answered by one call activity; unless <c>_fields</c> left it out, it must carry its id.</summary>

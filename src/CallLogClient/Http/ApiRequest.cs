@@ -5,13 +5,13 @@ using CallLogClient.Diagnostics;
 namespace CallLogClient.Http;
 
 /// <summary>One logical API call, before it becomes one or more HTTP attempts.</summary>
-internal sealed class ApiRequest
+internal abstract class ApiRequest
 {
     /// <summary>
     /// Calls the provider's Refit method, handing it the call's state to carry in the request options (the handler chain
     /// reads it there). The Refit client builds the request and sends it once; the handler chain makes the attempts.
     /// </summary>
-    public required Func<RequestState, CancellationToken, Task<HttpResponseMessage>> Send { get; init; }
+    public abstract Task<HttpResponseMessage> Send(RequestState state, CancellationToken cancellationToken);
 
     /// <summary>Which public call this is, as its span and metrics name it.</summary>
     public required CallOperation Operation { get; init; }
@@ -36,4 +36,15 @@ internal sealed class ApiRequest
     /// <summary>The answers that mean an earlier attempt of a DELETE already deleted the resource.</summary>
     public static readonly IReadOnlySet<HttpStatusCode> DeletedByEarlierAttempt =
         new[] { HttpStatusCode.NotFound, HttpStatusCode.Gone }.ToFrozenSet();
+}
+
+/// <summary>
+/// A call whose Refit method is a static function of its arguments (<typeparamref name="TArgs"/>, usually a tuple of the
+/// client's Refit source and the call's values), so a call allocates no closure and no delegate.
+/// </summary>
+internal sealed class ApiRequest<TArgs>(TArgs args, Func<TArgs, RequestState, CancellationToken, Task<HttpResponseMessage>> send)
+    : ApiRequest
+{
+    public override Task<HttpResponseMessage> Send(RequestState state, CancellationToken cancellationToken) =>
+        send(args, state, cancellationToken);
 }

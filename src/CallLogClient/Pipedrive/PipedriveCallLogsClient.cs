@@ -85,9 +85,10 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
         Func<ApiResponse<PipedriveResponse<List<PipedriveCallLog>>>, PipedriveCallLogPage, TAnswer> answer,
         CancellationToken cancellationToken)
     {
-        var request = new ApiRequest
+        var request = new ApiRequest<(Func<IPipedriveCallLogsApi> Api, int Start, int Limit)>(
+            (api, start, limit), static (call, state, token) => call.Api().ListAsync(call.Start, call.Limit, state, token))
         {
-            Operation = PipedriveOperations.List, Send = (state, token) => api().ListAsync(start, limit, state, token), Cost = 20,
+            Operation = PipedriveOperations.List, Cost = 20,
         };
         return executor.CallAsync(
             request,
@@ -121,20 +122,20 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
 
     /// <inheritdoc/>
     public Task<PipedriveCallLog> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        SendForCallLogAsync(GetRequest(id), Answer.Value, cancellationToken);
+        SendGetAsync(id, Answer.Value, cancellationToken);
 
     /// <inheritdoc/>
     public Task<CallLogResponse<PipedriveCallLog>> GetWithResponseAsync(string id, CancellationToken cancellationToken = default) =>
-        SendForCallLogAsync(GetRequest(id), Answer.WithDetails, cancellationToken);
+        SendGetAsync(id, Answer.WithDetails, cancellationToken);
 
     /// <inheritdoc/>
     public Task<PipedriveCallLog> CreateAsync(PipedriveCreateCallLogRequest request, CancellationToken cancellationToken = default) =>
-        SendForCallLogAsync(CreateRequest(request), Answer.Value, cancellationToken);
+        SendCreateAsync(request, Answer.Value, cancellationToken);
 
     /// <inheritdoc/>
     public Task<CallLogResponse<PipedriveCallLog>> CreateWithResponseAsync(
         PipedriveCreateCallLogRequest request, CancellationToken cancellationToken = default) =>
-        SendForCallLogAsync(CreateRequest(request), Answer.WithDetails, cancellationToken);
+        SendCreateAsync(request, Answer.WithDetails, cancellationToken);
 
     /// <inheritdoc/>
     public Task AddRecordingAsync(
@@ -148,10 +149,10 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
         PathSegment.Validate(id);
         ArgumentNullException.ThrowIfNull(audio);
         var file = RecordingPart.Create(audio, fileName, AudioMediaType.Parse(contentType, nameof(contentType)));
-        var request = new ApiRequest
+        var request = new ApiRequest<(Func<IPipedriveCallLogsApi> Api, string Id, RecordingPart File)>(
+            (api, id, file), static (call, state, token) => call.Api().AddRecordingAsync(call.Id, call.File, state, token))
         {
             Operation = PipedriveOperations.AttachRecording,
-            Send = (state, token) => api().AddRecordingAsync(id, file, state, token),
             Replay = audio.CanSeek ? ReplayPolicy.Idempotent : ReplayPolicy.Never,
             DoneByEarlierAttempt = StoredByEarlierAttempt,
             Cost = 10,
@@ -180,10 +181,10 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     public Task<CallLogResponse> DeleteWithResponseAsync(string id, CancellationToken cancellationToken = default)
     {
         PathSegment.Validate(id);
-        var request = new ApiRequest
+        var request = new ApiRequest<(Func<IPipedriveCallLogsApi> Api, string Id)>(
+            (api, id), static (call, state, token) => call.Api().DeleteAsync(call.Id, state, token))
         {
             Operation = PipedriveOperations.Delete,
-            Send = (state, token) => api().DeleteAsync(id, state, token),
             DoneByEarlierAttempt = ApiRequest.DeletedByEarlierAttempt,
             Cost = 6,
         };
@@ -229,24 +230,34 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
         _ => $"The page at start={start} repeats the previous page.",
     };
 
-    private ApiRequest GetRequest(string id)
+    private Task<TAnswer> SendGetAsync<TAnswer>(
+        string id, Func<ApiResponse<PipedriveResponse<PipedriveCallLog>>, PipedriveCallLog, TAnswer> answer, CancellationToken cancellationToken)
     {
         PathSegment.Validate(id);
-        return new ApiRequest { Operation = PipedriveOperations.Get, Send = (state, token) => api().GetAsync(id, state, token), Cost = 2 };
+        var request = new ApiRequest<(Func<IPipedriveCallLogsApi> Api, string Id)>(
+            (api, id), static (call, state, token) => call.Api().GetAsync(call.Id, state, token))
+        {
+            Operation = PipedriveOperations.Get, Cost = 2,
+        };
+        return SendForCallLogAsync(request, answer, cancellationToken);
     }
 
-    private ApiRequest CreateRequest(PipedriveCreateCallLogRequest request)
+    private Task<TAnswer> SendCreateAsync<TAnswer>(
+        PipedriveCreateCallLogRequest callLog,
+        Func<ApiResponse<PipedriveResponse<PipedriveCallLog>>, PipedriveCallLog, TAnswer> answer,
+        CancellationToken cancellationToken)
     {
-        PipedriveRequestValidator.ValidateCreate(request);
-        var body = JsonBody.From(JsonSerializer.SerializeToUtf8Bytes(request, Context.PipedriveCreateCallLogRequest));
-        return new ApiRequest
+        PipedriveRequestValidator.ValidateCreate(callLog);
+        var body = JsonBody.From(JsonSerializer.SerializeToUtf8Bytes(callLog, Context.PipedriveCreateCallLogRequest));
+        var request = new ApiRequest<(Func<IPipedriveCallLogsApi> Api, JsonBody.Content Body)>(
+            (api, body), static (call, state, token) => call.Api().CreateAsync(call.Body, state, token))
         {
             Operation = PipedriveOperations.Create,
-            Send = (state, token) => api().CreateAsync(body, state, token),
             Replay = ReplayPolicy.CreateOnce,
             Cost = 10,
-            Model = request,
+            Model = callLog,
         };
+        return SendForCallLogAsync(request, answer, cancellationToken);
     }
 
     private Task<TAnswer> SendForCallLogAsync<TAnswer>(

@@ -110,7 +110,11 @@ public sealed class CloseOutcomesClient : ICloseOutcomesClient, IDisposable
         for (var skip = 0; ; skip += PageSize)
         {
             var page = skip;
-            var request = new ApiRequest { Operation = List, Send = (state, token) => api().ListAsync(page, PageSize, state, token) };
+            var request = new ApiRequest<(Func<ICloseOutcomesApi> Api, int Skip)>(
+                (api, page), static (call, state, token) => call.Api().ListAsync(call.Skip, PageSize, state, token))
+            {
+                Operation = List,
+            };
             var response = await executor.CallAsync(request, Context.CloseOutcomeList, (object?)null, static (response, _) => response, cancellationToken)
                 .ConfigureAwait(false);
             var items = response.Value.Data ?? [];
