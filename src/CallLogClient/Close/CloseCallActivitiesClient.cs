@@ -94,9 +94,9 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
     {
         CloseRequestValidator.ValidateQuery(query);
         CloseRequestValidator.ValidatePageSize(pageSize, nameof(pageSize));
-        return new CloseDateWindowReader(
-                (query, skip, limit, token) => ReadPageAsync(query, skip, limit, Answer.Response, token), executor, MaxSkip, timeProvider, pagesInFlight)
-            .ReadAsync(query, pageSize, cancellationToken);
+        var reader = new CloseDateWindowReader(
+            (query, skip, limit, token) => ReadPageAsync(query, skip, limit, Answer.Response, token), executor, MaxSkip, timeProvider, pagesInFlight);
+        return reader.ReadAsync(query, pageSize, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -168,7 +168,8 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
         CancellationToken cancellationToken)
     {
         var request = new ApiRequest<(CloseCallActivitiesClient Client, CloseCallQuery? Query, int Skip, int Limit)>(
-            (this, query, skip, limit), static (call, state, token) => call.Client.SendListAsync(call.Query, call.Skip, call.Limit, state, token))
+            (this, query, skip, limit),
+            static (call, state, token) => call.Client.SendListAsync(call.Query, call.Skip, call.Limit, state, token))
         {
             Operation = CloseOperations.List,
         };
@@ -203,7 +204,8 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
         var fieldList = fields?.ToList();
         CloseRequestValidator.ValidateFields(fieldList, nameof(fields));
         var request = new ApiRequest<(Func<ICloseCallActivitiesApi> Api, string Id, List<string>? Fields)>(
-            (api, id, fieldList), static (call, state, token) => call.Api().GetAsync(call.Id, CloseQueryValue.List(call.Fields), state, token))
+            (api, id, fieldList),
+            static (call, state, token) => call.Api().GetAsync(call.Id, CloseQueryValue.List(call.Fields), state, token))
         {
             Operation = CloseOperations.Get,
         };

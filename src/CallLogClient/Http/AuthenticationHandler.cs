@@ -1,6 +1,6 @@
 namespace CallLogClient.Http;
 
-/// <summary>Applies the credential to each attempt; sits below the resilience handler so every retry is signed anew.</summary>
+/// <summary>Applies the credential to each attempt; sits below <see cref="CallHandler"/> so every retry is signed anew.</summary>
 internal sealed class AuthenticationHandler(IRequestCredential credential) : DelegatingHandler
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

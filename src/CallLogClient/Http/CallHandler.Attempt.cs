@@ -8,10 +8,11 @@ namespace CallLogClient.Http;
 internal sealed partial class CallHandler
 {
     /// <summary>
-    /// One attempt: counts it, sends it, and reads its response body whole (up to the cap) before the retry strategy sees
-    /// the outcome, so a body that breaks off or lies about its encoding counts as a failed attempt, and the per-attempt
-    /// timeout (a cancellation source of the attempt's own, linked to the call's deadline) covers the body too. It also notes what the retry rules need from the attempt: whether the server may
-    /// have processed it, and the wait the server asked for (some hints are in the body).
+    /// One attempt, within its own deadline (linked to the call's): counts it, sends it, and reads its response body whole
+    /// (up to the cap) before the retry strategy sees the outcome, so a body that breaks off or lies about its encoding
+    /// counts as a failed attempt, and the attempt timeout covers the body too. It also notes what the retry rules need
+    /// from the attempt: whether the server may have processed it, and the wait the server asked for (some hints are in
+    /// the body).
     /// </summary>
     private async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(
         HttpRequestMessage request, RequestState state, CancellationToken cancellationToken)
@@ -24,8 +25,7 @@ internal sealed partial class CallHandler
         }
 
         HttpResponseMessage? response = null;
-        var deadline = DeadlineSources.Start(attemptTimeout, timeProvider);
-        var cancelled = cancellationToken.UnsafeRegister(static deadline => ((CancellationTokenSource)deadline!).Cancel(), deadline);
+        using var deadline = Deadline.Start(attemptTimeout, timeProvider, cancellationToken);
         try
         {
             response = await base.SendAsync(request, deadline.Token).ConfigureAwait(false);
@@ -54,18 +54,13 @@ internal sealed partial class CallHandler
         }
         catch (Exception failure)
         {
-            var exception = failure is OperationCanceledException && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested
+            var exception = deadline.Ended(failure, cancellationToken)
                 ? new TimeoutRejectedException("The attempt did not complete within its timeout.", attemptTimeout, failure)
                 : failure;
             response?.Dispose();
             state.MayHaveBeenProcessed |= FailureClassifier.MayHaveBeenProcessed(exception);
             Log.AttemptFailed(logger, protocol.Provider, state.Method, state.Path, state.Attempts, Log.Describe(exception));
             return Outcome.FromException<HttpResponseMessage>(exception);
-        }
-        finally
-        {
-            cancelled.Dispose();
-            DeadlineSources.Return(deadline, timeProvider);
         }
     }
 }

@@ -37,8 +37,7 @@ internal sealed partial class CallHandler(
             request.Content = new ByteArrayContent([]);
         }
 
-        var deadline = DeadlineSources.Start(overallTimeout, timeProvider);
-        var cancelled = cancellationToken.UnsafeRegister(static deadline => ((CancellationTokenSource)deadline!).Cancel(), deadline);
+        using var deadline = Deadline.Start(overallTimeout, timeProvider, cancellationToken);
         var context = ResilienceContextPool.Shared.Get(deadline.Token);
         context.Properties.Set(CallResiliencePipeline.StateKey, state);
         try
@@ -47,11 +46,11 @@ internal sealed partial class CallHandler(
                 static (context, call) => call.Handler.AttemptAsync(call.Request, call.State, context.CancellationToken),
                 context,
                 (Handler: this, Request: request, State: state)).ConfigureAwait(false);
-            if (outcome.Exception is OperationCanceledException exception
-                && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            if (deadline.Ended(outcome.Exception, cancellationToken))
             {
                 state.OverallTimedOut = true;
-                throw new TimeoutRejectedException("The call did not complete within its overall timeout.", overallTimeout, exception);
+                throw new TimeoutRejectedException(
+                    "The call did not complete within its overall timeout.", overallTimeout, outcome.Exception!);
             }
 
             outcome.ThrowIfException();
@@ -60,8 +59,6 @@ internal sealed partial class CallHandler(
         finally
         {
             ResilienceContextPool.Shared.Return(context);
-            cancelled.Dispose();
-            DeadlineSources.Return(deadline, timeProvider);
         }
     }
 

@@ -7,7 +7,7 @@ namespace CallLogClient.Http;
 
 /// <summary>
 /// Decides, for one failed attempt, whether the server may have processed it and whether it may be sent again.
-/// The one place that knows the retry rules; the resilience handler and the exception mapping both ask it.
+/// The one place that knows the retry rules; the retry pipeline and the exception mapping both ask it.
 /// </summary>
 /// <remarks>
 /// How SocketsHttpHandler reports a broken exchange (checked against WireMock's faults): a refused or unreachable
@@ -18,7 +18,7 @@ namespace CallLogClient.Http;
 /// Only the first group proves the request never reached the server.
 /// When the server closes without sending a byte, SocketsHttpHandler itself re-sends a request that has no body (up to
 /// 3 times) before reporting ResponseEnded; a request with a body it never re-sends. Creates always have a body, and the
-/// resilience handler gives every other non-GET attempt an empty one, so only GETs are ever re-sent below this pipeline.
+/// call handler gives every other non-GET attempt an empty one, so only GETs are ever re-sent below this pipeline.
 /// </remarks>
 internal static class FailureClassifier
 {

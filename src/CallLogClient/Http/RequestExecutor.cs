@@ -26,7 +26,11 @@ internal sealed class RequestExecutor(IProviderProtocol protocol, TimeProvider t
     /// <paramref name="finish"/> checks it and makes the caller's answer from it and <paramref name="args"/>.
     /// </summary>
     public Task<TAnswer> CallAsync<T, TArgs, TAnswer>(
-        ApiRequest request, JsonTypeInfo<T> bodyType, TArgs args, Func<ApiResponse<T>, TArgs, TAnswer> finish, CancellationToken cancellationToken) =>
+        ApiRequest request,
+        JsonTypeInfo<T> bodyType,
+        TArgs args,
+        Func<ApiResponse<T>, TArgs, TAnswer> finish,
+        CancellationToken cancellationToken) =>
         CallAsync(
             request,
             bodyType,
@@ -37,7 +41,10 @@ internal sealed class RequestExecutor(IProviderProtocol protocol, TimeProvider t
 
     /// <summary>Like the other overload, for calls whose success body carries nothing to read: the body stays raw.</summary>
     public Task<TAnswer> CallAsync<TArgs, TAnswer>(
-        ApiRequest request, TArgs args, Func<ApiResponse<ReadOnlyMemory<byte>>, TArgs, TAnswer> finish, CancellationToken cancellationToken) =>
+        ApiRequest request,
+        TArgs args,
+        Func<ApiResponse<ReadOnlyMemory<byte>>, TArgs, TAnswer> finish,
+        CancellationToken cancellationToken) =>
         CallAsync(request, (object?)null, static (_, body, _, _, _) => body, args, finish, cancellationToken);
 
     private static ApiResponse<T> Answered<T>(ApiResponse<T> response)
