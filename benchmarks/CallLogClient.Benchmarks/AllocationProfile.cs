@@ -95,7 +95,7 @@ internal static class AllocationProfile
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 
-    private static (Func<Task> Raw, Func<Task> Refit, Func<Task> Sdk) Operation(Sides sides, string operation) => operation switch
+    internal static (Func<Task> Raw, Func<Task> Refit, Func<Task> Sdk) Operation(Sides sides, string operation) => operation switch
     {
         "pipedrive-get" => (() => sides.RawPipedriveGetAsync(Server.Ids.Pipedrive(0)), () => sides.RefitPipedriveGetAsync(Server.Ids.Pipedrive(0)),
             () => sides.SdkPipedrive.GetAsync(Server.Ids.Pipedrive(0))),

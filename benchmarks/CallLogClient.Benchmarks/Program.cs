@@ -30,6 +30,12 @@ if (args is ["--allocations", var operation, ..])
     return;
 }
 
+if (args is ["--interleaved", var timed, ..])
+{
+    CallLogClient.Benchmarks.InterleavedTiming.Run(timed, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 200);
+    return;
+}
+
 var isShort = args.Contains("--short");
 var job = isShort
     ? Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(2).WithIterationCount(3)

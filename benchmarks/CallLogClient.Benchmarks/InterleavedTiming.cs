@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Globalization;
+using CallLogClient.Benchmarks.Loopback;
+
+namespace CallLogClient.Benchmarks;
+
+/// <summary>
+/// <c>--interleaved OPERATION [ROUNDS]</c>: raw, plain Refit and the SDK take turns, a block of calls each per round (the
+/// order rotating every round), and the ratios are taken per round, so a slow spell of the machine slows all three
+/// sides alike instead of the one BenchmarkDotNet happens to be measuring. Prints the median and quartiles of the
+/// per-round ratios to raw. A diagnostic next to the BenchmarkDotNet suite, not a replacement for it.
+/// </summary>
+internal static class InterleavedTiming
+{
+    private const int CallsPerBlock = 100;
+
+    public static void Run(string operation, int rounds)
+    {
+        using var server = BenchmarkServer.Start();
+        using var sides = new Sides(server);
+        var (raw, refit, sdk) = AllocationProfile.Operation(sides, operation);
+        Func<Task>[] sideCalls = [raw, refit, sdk];
+        foreach (var call in sideCalls)
+        {
+            Block(call, 1000); // warm-up: JIT, connections
+        }
+
+        var refitRatios = new List<double>();
+        var sdkRatios = new List<double>();
+        var perCall = new double[3];
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var turn = 0; turn < 3; turn++)
+            {
+                var side = (round + turn) % 3;
+                perCall[side] = Block(sideCalls[side], CallsPerBlock);
+            }
+
+            refitRatios.Add(perCall[1] / perCall[0]);
+            sdkRatios.Add(perCall[2] / perCall[0]);
+        }
+
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{operation}: {rounds} rounds of {CallsPerBlock} calls a side; ratio to raw, median (quartiles): plain Refit {Describe(refitRatios)}, SDK {Describe(sdkRatios)}"));
+    }
+
+    /// <summary>Microseconds per call over <paramref name="calls"/> sequential calls.</summary>
+    private static double Block(Func<Task> call, int calls)
+    {
+        var started = Stopwatch.GetTimestamp();
+        for (var i = 0; i < calls; i++)
+        {
+            call().GetAwaiter().GetResult();
+        }
+
+        return Stopwatch.GetElapsedTime(started).TotalMicroseconds / calls;
+    }
+
+    private static string Describe(List<double> ratios)
+    {
+        ratios.Sort();
+        double At(double quantile) => ratios[(int)Math.Round(quantile * (ratios.Count - 1))];
+        return string.Create(CultureInfo.InvariantCulture, $"{At(0.5):0.00} ({At(0.25):0.00}–{At(0.75):0.00})");
+    }
+}
