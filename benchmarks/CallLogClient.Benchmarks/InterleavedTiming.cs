@@ -45,6 +45,20 @@ internal static class InterleavedTiming
             $"{operation}: {rounds} rounds of {CallsPerBlock} calls a side; ratio to raw, median (quartiles): plain Refit {Describe(refitRatios)}, SDK {Describe(sdkRatios)}"));
     }
 
+    /// <summary>
+    /// <c>--loop raw|refit|sdk OPERATION [CALLS]</c>: one side's calls, one after another, for a profiler to attach to
+    /// (<c>dotnet-trace collect -- …</c>); prints the microseconds per call.
+    /// </summary>
+    public static void Loop(string side, string operation, int calls)
+    {
+        using var server = BenchmarkServer.Start();
+        using var sides = new Sides(server);
+        var (raw, refit, sdk) = AllocationProfile.Operation(sides, operation);
+        var call = side switch { "raw" => raw, "refit" => refit, "sdk" => sdk, _ => throw new ArgumentException($"Unknown side {side}.", nameof(side)) };
+        Block(call, 1000);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{side} {operation}: {Block(call, calls):0.0} µs a call"));
+    }
+
     /// <summary>Microseconds per call over <paramref name="calls"/> sequential calls.</summary>
     private static double Block(Func<Task> call, int calls)
     {

@@ -36,6 +36,13 @@ if (args is ["--interleaved", var timed, ..])
     return;
 }
 
+if (args is ["--loop", var loopSide, var looped, ..])
+{
+    CallLogClient.Benchmarks.InterleavedTiming.Loop(
+        loopSide, looped, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5_000);
+    return;
+}
+
 var isShort = args.Contains("--short");
 var job = isShort
     ? Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(2).WithIterationCount(3)
