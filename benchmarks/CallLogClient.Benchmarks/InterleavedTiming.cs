@@ -28,12 +28,15 @@ internal static class InterleavedTiming
         var refitRatios = new List<double>();
         var sdkRatios = new List<double>();
         var perCall = new double[3];
+        var gen2 = new int[3];
         for (var round = 0; round < rounds; round++)
         {
             for (var turn = 0; turn < 3; turn++)
             {
                 var side = (round + turn) % 3;
+                var collections = GC.CollectionCount(2);
                 perCall[side] = Block(sideCalls[side], CallsPerBlock);
+                gen2[side] += GC.CollectionCount(2) - collections;
             }
 
             refitRatios.Add(perCall[1] / perCall[0]);
@@ -42,7 +45,7 @@ internal static class InterleavedTiming
 
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{operation}: {rounds} rounds of {CallsPerBlock} calls a side; ratio to raw, median (quartiles): plain Refit {Describe(refitRatios)}, SDK {Describe(sdkRatios)}"));
+            $"{operation}: {rounds} rounds of {CallsPerBlock} calls a side; ratio to raw, median (quartiles): plain Refit {Describe(refitRatios)}, SDK {Describe(sdkRatios)}; gen-2 collections during raw / Refit / SDK blocks: {gen2[0]} / {gen2[1]} / {gen2[2]}"));
     }
 
     /// <summary>
