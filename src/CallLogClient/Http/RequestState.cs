@@ -17,7 +17,7 @@ internal sealed class RequestState
     public HttpRequestMessage? Message { get; private set; }
 
     /// <summary>The request's method, as logs and exceptions name it; empty until the request reaches the handler chain.</summary>
-    public string Method { get; private set; } = "";
+    public string Method => Message?.Method.Method ?? "";
 
     /// <summary>The request's path from the host on, without the query string: what logs and exceptions name. Empty until sent.</summary>
     /// <remarks>Worked out on first use (a log line written, an exception built): a call that succeeds quietly never needs it.</remarks>
@@ -78,7 +78,6 @@ internal sealed class RequestState
     public void Start(HttpRequestMessage message, DateTimeOffset now)
     {
         Message = message;
-        Method = message.Method.Method;
         if (message.Content is JsonBody.Content sent)
         {
             SentJson = sent.Utf8Json; // the client's own array, never written after the request is built
