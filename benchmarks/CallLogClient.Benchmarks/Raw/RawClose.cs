@@ -9,15 +9,15 @@ internal static class RawClose
     public static async Task<CloseCallActivity> ReadActivityAsync(HttpResponseMessage response)
     {
         RawHttp.EnsureSuccess(response);
-        var body = await RawHttp.ReadBodyAsync(response);
-        return ActivityOf(JsonSerializer.Deserialize(body, RawJsonContext.Default.CloseCallActivity));
+        using var body = await RawHttp.ReadBodyAsync(response);
+        return ActivityOf(JsonSerializer.Deserialize(body.Span, RawJsonContext.Default.CloseCallActivity));
     }
 
     public static async Task<CloseCallActivityPage> ReadPageAsync(HttpResponseMessage response, int skip)
     {
         RawHttp.EnsureSuccess(response);
-        var body = await RawHttp.ReadBodyAsync(response);
-        return PageOf(JsonSerializer.Deserialize(body, RawJsonContext.Default.RawCloseListResponse), skip);
+        using var body = await RawHttp.ReadBodyAsync(response);
+        return PageOf(JsonSerializer.Deserialize(body.Span, RawJsonContext.Default.RawCloseListResponse), skip);
     }
 
     public static CloseCallActivity ActivityOf(CloseCallActivity? activity) => activity switch

@@ -12,23 +12,23 @@ internal static class RawPipedrive
     public static async Task<PipedriveCallLog> ReadCallLogAsync(HttpResponseMessage response)
     {
         RawHttp.EnsureSuccess(response);
-        var body = await RawHttp.ReadBodyAsync(response);
-        return CallLogOf(JsonSerializer.Deserialize(body, RawJsonContext.Default.RawPipedriveResponsePipedriveCallLog));
+        using var body = await RawHttp.ReadBodyAsync(response);
+        return CallLogOf(JsonSerializer.Deserialize(body.Span, RawJsonContext.Default.RawPipedriveResponsePipedriveCallLog));
     }
 
     public static async Task<PipedriveCallLogPage> ReadPageAsync(HttpResponseMessage response, int start, int limit)
     {
         RawHttp.EnsureSuccess(response);
-        var body = await RawHttp.ReadBodyAsync(response);
-        return PageOf(JsonSerializer.Deserialize(body, RawJsonContext.Default.RawPipedriveResponseListPipedriveCallLog), start, limit);
+        using var body = await RawHttp.ReadBodyAsync(response);
+        return PageOf(JsonSerializer.Deserialize(body.Span, RawJsonContext.Default.RawPipedriveResponseListPipedriveCallLog), start, limit);
     }
 
     /// <summary>A body that carries nothing to return (a recording upload): a 2xx unless it says <c>success:false</c>.</summary>
     public static async Task ReadAcknowledgementAsync(HttpResponseMessage response)
     {
         RawHttp.EnsureSuccess(response);
-        var body = await RawHttp.ReadBodyAsync(response);
-        Succeeded(JsonSerializer.Deserialize(body, RawJsonContext.Default.RawPipedriveResponseJsonElement));
+        using var body = await RawHttp.ReadBodyAsync(response);
+        Succeeded(JsonSerializer.Deserialize(body.Span, RawJsonContext.Default.RawPipedriveResponseJsonElement));
     }
 
     public static PipedriveCallLog CallLogOf(RawPipedriveResponse<PipedriveCallLog>? envelope) =>

@@ -29,8 +29,7 @@ internal sealed partial class CallHandler
         try
         {
             response = await base.SendAsync(request, deadline.Token).ConfigureAwait(false);
-            (state.Body, state.BodyProblem) = await ResponseBodyReader.ReadAsync(response.Content, maxResponseBodyBytes, deadline.Token)
-                .ConfigureAwait(false);
+            state.KeepBody(await ResponseBodyReader.ReadAsync(response.Content, maxResponseBodyBytes, deadline.Token).ConfigureAwait(false));
             state.MayHaveBeenProcessed |= FailureClassifier.MayHaveBeenProcessed(response.StatusCode);
             if (FailureClassifier.IsRetryableStatus(response.StatusCode))
             {

@@ -86,9 +86,9 @@ internal sealed class RequestExecutor(IProviderProtocol protocol, TimeProvider t
         CancellationToken cancellationToken)
     {
         using var call = request.Telemetry = telemetry.Begin(request.Operation, timeProvider);
+        var state = new RequestState { Request = request };
         try
         {
-            var state = new RequestState { Request = request };
             HttpResponseMessage response;
             try
             {
@@ -113,6 +113,10 @@ internal sealed class RequestExecutor(IProviderProtocol protocol, TimeProvider t
         {
             call?.Fail(exception);
             throw;
+        }
+        finally
+        {
+            state.ReleaseBody(); // everything made from the body (the value, an exception's text) holds its own copy
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace CallLogClient.Http;
 
 /// <summary>What the handler chain learns about a call across its attempts; travels in the request's options.</summary>
@@ -10,6 +12,8 @@ internal sealed class RequestState
     private static readonly HttpRequestOptionsKey<RequestState> Key = new(OptionKey);
 
     private string? path;
+
+    private byte[]? pooledBody;
 
     public required ApiRequest Request { get; init; }
 
@@ -50,11 +54,14 @@ internal sealed class RequestState
     /// <summary>Why the client did not wait for the server's hint (past the cap or the overall deadline); null when it did.</summary>
     public string? WaitRefusedBecause { get; set; }
 
-    /// <summary>The last response's body, read whole in its attempt (up to the cap); empty before a response.</summary>
-    public ReadOnlyMemory<byte> Body { get; set; }
+    /// <summary>
+    /// The last response's body, read whole in its attempt (up to the cap); empty before a response and after
+    /// <see cref="ReleaseBody"/>. Its memory is pooled: nothing may keep it past the call.
+    /// </summary>
+    public ReadOnlyMemory<byte> Body { get; private set; }
 
     /// <summary>What was wrong with the last response's body (longer than the cap, not decodable); null when it was read whole.</summary>
-    public string? BodyProblem { get; set; }
+    public string? BodyProblem { get; private set; }
 
     /// <summary>
     /// The secret values the last attempt carried (token, key and their header forms), masked in everything the client
@@ -98,9 +105,29 @@ internal sealed class RequestState
         Attempts++;
         ServerDelay = null;
         ServerResumesAt = null;
-        Body = default;
+        ReleaseBody();
         BodyProblem = null;
         LastAttemptSentAt = now;
+    }
+
+    /// <summary>Keeps the attempt's response body as the call's, the array it is in given back when the call ends.</summary>
+    public void KeepBody(ResponseBody body)
+    {
+        ReleaseBody();
+        pooledBody = body.Pooled;
+        Body = body.Content;
+        BodyProblem = body.Problem;
+    }
+
+    /// <summary>Gives the body's array back to the pool; the body is empty after.</summary>
+    public void ReleaseBody()
+    {
+        Body = default;
+        if (pooledBody is { } pooled)
+        {
+            pooledBody = null;
+            ArrayPool<byte>.Shared.Return(pooled);
+        }
     }
 
     public void SetServerDelay(TimeSpan? delay, DateTimeOffset receivedAt)
