@@ -50,7 +50,7 @@ internal static class InterleavedTiming
 
     /// <summary>
     /// <c>--loop raw|refit|sdk OPERATION [CALLS]</c>: one side's calls, one after another, for a profiler to attach to
-    /// (<c>dotnet-trace collect -- …</c>); prints the microseconds per call.
+    /// (<c>perf record</c>, <c>dotnet-trace collect -- …</c>); prints the microseconds and the thread-pool work items per call.
     /// </summary>
     public static void Loop(string side, string operation, int calls)
     {
@@ -59,7 +59,11 @@ internal static class InterleavedTiming
         var (raw, refit, sdk) = AllocationProfile.Operation(sides, operation);
         var call = side switch { "raw" => raw, "refit" => refit, "sdk" => sdk, _ => throw new ArgumentException($"Unknown side {side}.", nameof(side)) };
         Block(call, 1000);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{side} {operation}: {Block(call, calls):0.0} µs a call"));
+        var workItems = ThreadPool.CompletedWorkItemCount;
+        var perCall = Block(call, calls);
+        var workItemsPerCall = (double)(ThreadPool.CompletedWorkItemCount - workItems) / calls;
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture, $"{side} {operation}: {perCall:0.0} µs a call, {workItemsPerCall:0.00} thread-pool work items a call"));
     }
 
     /// <summary>Microseconds per call over <paramref name="calls"/> sequential calls.</summary>

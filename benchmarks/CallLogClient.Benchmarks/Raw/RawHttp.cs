@@ -29,7 +29,7 @@ internal static class RawHttp
 
     /// <summary>
     /// Reads the body once into an array rented from the shared pool, of its declared length, as the SDK does (the call
-    /// is sent with <see cref="HttpCompletionOption.ResponseHeadersRead"/>); the caller gives it back by disposing it.
+    /// is sent with <see cref="HttpCompletionOption.ResponseHeadersRead"/>); the caller gives it back, cleared, by disposing it.
     /// <see cref="HttpContent.ReadAsByteArrayAsync()"/> would hold the body twice on .NET 10 (its buffer, then a copy), and
     /// a new array for every Close page (about 200 KB, on the large object heap) costs page faults and gen-2 collections.
     /// </summary>
@@ -47,6 +47,7 @@ internal static class RawHttp
                 {
                     var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
                     buffer.AsSpan().CopyTo(larger);
+                    buffer.AsSpan().Clear();
                     ArrayPool<byte>.Shared.Return(buffer);
                     buffer = larger;
                 }

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace CallLogClient.Http;
 
 /// <summary>What the handler chain learns about a call across its attempts; travels in the request's options.</summary>
@@ -13,7 +11,7 @@ internal sealed class RequestState
 
     private string? path;
 
-    private byte[]? pooledBody;
+    private ResponseBody? body;
 
     public required ApiRequest Request { get; init; }
 
@@ -110,23 +108,23 @@ internal sealed class RequestState
         LastAttemptSentAt = now;
     }
 
-    /// <summary>Keeps the attempt's response body as the call's, the array it is in given back when the call ends.</summary>
-    public void KeepBody(ResponseBody body)
+    /// <summary>Keeps the attempt's response body as the call's; the array it is in is given back when the call ends.</summary>
+    public void KeepBody(ResponseBody read)
     {
         ReleaseBody();
-        pooledBody = body.Pooled;
-        Body = body.Content;
-        BodyProblem = body.Problem;
+        body = read;
+        Body = read.Content;
+        BodyProblem = read.Problem;
     }
 
-    /// <summary>Gives the body's array back to the pool; the body is empty after.</summary>
+    /// <summary>Gives the body's array back (<see cref="ResponseBodyReader.Release"/>); the body is empty after.</summary>
     public void ReleaseBody()
     {
         Body = default;
-        if (pooledBody is { } pooled)
+        if (body is { } kept)
         {
-            pooledBody = null;
-            ArrayPool<byte>.Shared.Return(pooled);
+            body = null;
+            ResponseBodyReader.Release(kept.Buffer, kept.Used);
         }
     }
 

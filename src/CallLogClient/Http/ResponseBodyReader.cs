@@ -8,12 +8,17 @@ namespace CallLogClient.Http;
 /// fails the attempt (and may be retried), while one that is too long or cannot be decoded is cut and reported.
 /// </summary>
 /// <remarks>
-/// The body goes into an array rented from the shared pool, which the call's state gives back when the call ends: a fresh
-/// array for every Close page (about 200 KB, on the large object heap) cost more in page faults than reading it did.
+/// A body up to 1 MB goes into an array rented from the shared pool, which the call's state gives back when the call
+/// ends (<see cref="Release"/>): a fresh array for every Close page (about 200 KB, on the large object heap) cost more in
+/// page faults than reading it did. What a body wrote is cleared before its array goes back, so no call's data (phone
+/// numbers, notes) lingers in the pool. A larger body (up to the cap, 16 MB by default) gets an array of its own, so
+/// the pool never keeps one that size.
 /// </remarks>
 internal static class ResponseBodyReader
 {
     private const int InitialBufferSize = 16 * 1024;
+
+    private const int MaxPooledLength = 1024 * 1024;
 
     private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
@@ -24,8 +29,9 @@ internal static class ResponseBodyReader
     /// </summary>
     public static async ValueTask<ResponseBody> ReadAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(InitialSize(content.Headers.ContentLength, maxBytes));
+        var buffer = Rent(InitialSize(content.Headers.ContentLength, maxBytes));
         var length = 0;
+        var used = 0; // how much of the buffer was written: cleared when it goes back
         string? problem = null;
         try
         {
@@ -49,6 +55,7 @@ internal static class ResponseBodyReader
                 }
             }
 
+            used = length;
             if (length > maxBytes)
             {
                 length = maxBytes;
@@ -59,12 +66,12 @@ internal static class ResponseBodyReader
         }
         catch (Exception exception) when (exception is InvalidDataException or InvalidOperationException) // Brotli says the latter
         {
-            length = 0;
+            (length, used) = (0, buffer.Length);
             problem = "The response body could not be decoded: it is not compressed the way its Content-Encoding says.";
         }
         catch (Exception exception)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            Release(buffer, buffer.Length);
             if (exception is not IOException)
             {
                 throw;
@@ -76,14 +83,26 @@ internal static class ResponseBodyReader
         }
 
         var offset = buffer.AsSpan(0, length).StartsWith(Utf8ByteOrderMark) ? Utf8ByteOrderMark.Length : 0;
-        return new ResponseBody(buffer, buffer.AsMemory(offset, length - offset), problem);
+        return new ResponseBody(buffer, used, buffer.AsMemory(offset, length - offset), problem);
     }
+
+    /// <summary>Gives back the array a body was read into, once the call is done with it; its first <paramref name="used"/> bytes are cleared.</summary>
+    public static void Release(byte[] buffer, int used)
+    {
+        if (buffer.Length <= MaxPooledLength)
+        {
+            buffer.AsSpan(0, used).Clear();
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static byte[] Rent(int size) => size <= MaxPooledLength ? ArrayPool<byte>.Shared.Rent(size) : new byte[size];
 
     private static byte[] Grow(byte[] buffer, int size)
     {
-        var larger = ArrayPool<byte>.Shared.Rent(size);
+        var larger = Rent(size);
         buffer.AsSpan().CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(buffer);
+        Release(buffer, buffer.Length);
         return larger;
     }
 

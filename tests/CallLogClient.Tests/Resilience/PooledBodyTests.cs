@@ -70,8 +70,8 @@ public sealed class PooledBodyTests
 
     /// <summary>
     /// Answers <c>GET /v1/callLogs/p{i}</c> after a short wait with the call log <c>p{i}</c>, its note i-dependent in length
-    /// (from a few bytes to past 100 KB), a few KB a read, every other one without a Content-Length; every seventh is answered 503 with a long body first, every
-    /// eleventh 404.
+    /// (from a few bytes to past 100 KB; a few past 1 MB, too large for pooled arrays), a few KB a read, every other one
+    /// without a Content-Length; every seventh is answered 503 with a long body first, every eleventh 404.
     /// </summary>
     private sealed class EchoingTransport : HttpMessageHandler
     {
@@ -84,7 +84,8 @@ public sealed class PooledBodyTests
 
         public static bool IsMissing(int i) => i % 11 == 5;
 
-        public static string NoteOf(int i) => $"note {i} " + new string((char)('a' + (i % 26)), (i * 397) % 120_000);
+        public static string NoteOf(int i) =>
+        $"note {i} " + new string((char)('a' + (i % 26)), i % 50 == 7 ? 1_300_000 + i : (i * 397) % 120_000);
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
