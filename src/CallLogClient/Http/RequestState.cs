@@ -56,10 +56,10 @@ internal sealed class RequestState
     /// The last response's body, read whole in its attempt (up to the cap); empty before a response and after
     /// <see cref="ReleaseBody"/>. Its memory is pooled: nothing may keep it past the call.
     /// </summary>
-    public ReadOnlyMemory<byte> Body { get; private set; }
+    public ReadOnlyMemory<byte> Body => body?.Content ?? default;
 
     /// <summary>What was wrong with the last response's body (longer than the cap, not decodable); null when it was read whole.</summary>
-    public string? BodyProblem { get; private set; }
+    public string? BodyProblem => body?.Problem;
 
     /// <summary>
     /// The secret values the last attempt carried (token, key and their header forms), masked in everything the client
@@ -104,7 +104,6 @@ internal sealed class RequestState
         ServerDelay = null;
         ServerResumesAt = null;
         ReleaseBody();
-        BodyProblem = null;
         LastAttemptSentAt = now;
     }
 
@@ -113,14 +112,11 @@ internal sealed class RequestState
     {
         ReleaseBody();
         body = read;
-        Body = read.Content;
-        BodyProblem = read.Problem;
     }
 
-    /// <summary>Gives the body's array back (<see cref="ResponseBodyReader.Release"/>); the body is empty after.</summary>
+    /// <summary>Gives the body's array back (<see cref="ResponseBodyReader.Release"/>); the body is empty, and has no problem, after.</summary>
     public void ReleaseBody()
     {
-        Body = default;
         if (body is { } kept)
         {
             body = null;
