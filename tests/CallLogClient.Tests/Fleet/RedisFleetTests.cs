@@ -13,6 +13,7 @@ using static CallLogClient.Tests.WireMock.Answers;
 namespace CallLogClient.Tests.Fleet;
 
 /// <summary>One budget for a fleet, kept in a real Redis server; what reaches the server is counted per rolling window.</summary>
+[Collection(TimingCollection.Name)]
 public sealed class RedisFleetTests(WireMockFixture wireMock, ITestOutputHelper output) : WireTest(wireMock)
 {
     private static string Key() => $"calllog-test:{Guid.NewGuid():N}";
@@ -43,14 +44,11 @@ public sealed class RedisFleetTests(WireMockFixture wireMock, ITestOutputHelper 
     }
 
     [RedisFact]
-    public async Task Two_service_providers_with_their_own_Redis_connections_never_exceed_one_budget_per_window_at_the_server()
+    public async Task Two_service_providers_with_their_own_Redis_connections_spend_one_budget_per_window_and_send_nothing_unbudgeted()
     {
         const int Tokens = 20;          // 10 gets (2 tokens each) per window
         const int CallsPerProcess = 30; // 120 tokens in all: 6 budgets' worth
-        var limiterWindow = TimeSpan.FromMilliseconds(700);
-        // Counted at the server over the budget's window less a margin: a saturated exact window releases the next batch
-        // exactly one window after the last, so a few milliseconds of transit jitter put both inside one full window there.
-        var serverWindow = TimeSpan.FromMilliseconds(500);
+        var window = TimeSpan.FromMilliseconds(700);
         Server.Given(Request.Create().UsingGet().WithPath(new global::WireMock.Matchers.WildcardMatcher("/v1/callLogs/*")))
             .RespondWith(Json(200, CallLogBody("1")));
         var key = Key();
@@ -65,7 +63,7 @@ public sealed class RedisFleetTests(WireMockFixture wireMock, ITestOutputHelper 
                 o.Credential = PipedriveCredential.FromApiToken(token);
                 o.BaseAddress = PipedriveBase;
                 o.Retry.MaxRetries = 0;
-                o.RequestBudget = RedisRequestBudget.Create(redis, key, Tokens, limiterWindow);
+                o.RequestBudget = RedisRequestBudget.Create(redis, key, Tokens, window);
             });
             var provider = services.BuildServiceProvider();
             provider.GetRequiredService<IConnectionMultiplexer>();
@@ -74,24 +72,37 @@ public sealed class RedisFleetTests(WireMockFixture wireMock, ITestOutputHelper 
 
         await using var first = await ProcessAsync("fleet-worker-a");
         await using var second = await ProcessAsync("fleet-worker-b");
+        using var grants = await RedisGrantLog.StartAsync(RedisFactAttribute.RequiredAddress, key);
         await first.GetRequiredService<IPipedriveCallLogsClient>().GetAsync("warm-up-a"); // connections, handlers, JIT
         await second.GetRequiredService<IPipedriveCallLogsClient>().GetAsync("warm-up-b");
         Server.ResetLogEntries();
         await Task.WhenAll(
             RunAsync(first.GetRequiredService<IPipedriveCallLogsClient>(), "a"),
             RunAsync(second.GetRequiredService<IPipedriveCallLogsClient>(), "b"));
+        var granted = grants.Stop();
 
-        var arrivals = Server.Requests().Select(r => r.DateTime).Order().ToList();
-        var peak = PeakTokens(arrivals, serverWindow);
-        var peakInLimiterWindow = PeakTokens(arrivals, limiterWindow);
+        var arrivals = Server.Requests().Select(r => r.DateTime.ToUniversalTime()).Order().ToList();
+        var grantTimes = granted.Select(g => g.At).ToList();
+        var peak = PeakTokens(grantTimes, window);
         var span = arrivals[^1] - arrivals[0];
-        output.WriteLine($"{arrivals.Count} gets ({arrivals.Count * 2} tokens) over {span.TotalMilliseconds:F0} ms; budget {Tokens} tokens per {limiterWindow.TotalMilliseconds} ms");
-        output.WriteLine($"peak at the server: {peak} tokens in any {serverWindow.TotalMilliseconds} ms, {peakInLimiterWindow} in any {limiterWindow.TotalMilliseconds} ms");
+        var lags = arrivals.Zip(grantTimes.Skip(2), (arrival, grant) => (arrival - grant).TotalMilliseconds).Order().ToList();
+        output.WriteLine($"{arrivals.Count} gets over {span.TotalMilliseconds:F0} ms; budget {Tokens} tokens per {window.TotalMilliseconds} ms");
+        output.WriteLine($"granted on the Redis clock: {granted.Count} spends, peak {peak} tokens in any {window.TotalMilliseconds} ms");
+        output.WriteLine($"k-th grant to k-th arrival: median {lags[lags.Count / 2]:F1} ms, max {lags[^1]:F1} ms");
 
         Assert.Equal(2 * CallsPerProcess, arrivals.Count);
         Assert.Equal(CallsPerProcess, Server.Requests().Count(r => r.Header("x-api-token") == "fleet-worker-a"));
+        Assert.Equal(2 + (2 * CallsPerProcess), granted.Count); // the warm-ups, then one spend per get
+        Assert.All(granted, g => Assert.Equal(2, g.Tokens));
         Assert.InRange(peak, Tokens - 2, Tokens); // the budget was used to the full, and never overspent
-        Assert.True(span >= 5 * limiterWindow, $"{span} is too short for 6 budgets' worth of calls");
+        Assert.True(span >= 5 * window, $"{span} is too short for 6 budgets' worth of calls");
+        for (var k = 0; k < arrivals.Count; k++)
+        {
+            // Nothing reached the server unbudgeted: by each arrival, at least as many spends had been granted after the warm-ups.
+            var grantedBefore = grantTimes.Count(t => t <= arrivals[k]) - 2;
+            Assert.True(grantedBefore >= k + 1, $"get {k + 1} arrived at {arrivals[k]:HH:mm:ss.ffffff} with {grantedBefore} spends granted");
+        }
+
         await first.GetRequiredService<IConnectionMultiplexer>().GetDatabase().KeyDeleteAsync(key);
 
         static Task RunAsync(IPipedriveCallLogsClient client, string worker) =>
@@ -99,14 +110,14 @@ public sealed class RedisFleetTests(WireMockFixture wireMock, ITestOutputHelper 
                 async (i, token) => await client.GetAsync($"{worker}-{i}", token));
     }
 
-    /// <summary>The most tokens (2 per get) that arrived within any span of <paramref name="window"/>, starting at an arrival.</summary>
-    private static int PeakTokens(List<DateTime> arrivals, TimeSpan window)
+    /// <summary>The most tokens (2 per get) within any span of <paramref name="window"/> that starts at one of <paramref name="times"/>.</summary>
+    private static int PeakTokens(List<DateTime> times, TimeSpan window)
     {
         var peak = 0;
         var end = 0;
-        for (var start = 0; start < arrivals.Count; start++)
+        for (var start = 0; start < times.Count; start++)
         {
-            while (end < arrivals.Count && arrivals[end] - arrivals[start] < window)
+            while (end < times.Count && times[end] - times[start] < window)
             {
                 end++;
             }
