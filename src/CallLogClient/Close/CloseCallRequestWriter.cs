@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CallLogClient.Close.Models;
-using CallLogClient.Serialization;
+using CallLogClient.Close.Serialization;
 
 namespace CallLogClient.Close;
 

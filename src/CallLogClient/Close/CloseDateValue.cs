@@ -1,5 +1,5 @@
 using System.Globalization;
-using CallLogClient.Serialization;
+using CallLogClient.Close.Serialization;
 
 namespace CallLogClient.Close;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using CallLogClient.Close;
-using CallLogClient.Serialization;
+using CallLogClient.Close.Serialization;
 
 namespace CallLogClient.Tests.Close;
 

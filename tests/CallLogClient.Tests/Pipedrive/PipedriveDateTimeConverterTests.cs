@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CallLogClient.Pipedrive.Serialization;
 
 namespace CallLogClient.Tests.Pipedrive;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CallLogClient.Pipedrive;
 using CallLogClient.Pipedrive.Models;
+using CallLogClient.Pipedrive.Serialization;
 
 namespace CallLogClient.Tests.Pipedrive;
 

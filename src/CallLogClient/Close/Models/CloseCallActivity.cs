@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using CallLogClient.Serialization;
+using CallLogClient.Close.Serialization;
 
 namespace CallLogClient.Close.Models;
 

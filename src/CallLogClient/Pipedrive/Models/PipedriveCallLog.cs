@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using CallLogClient.Serialization;
+using CallLogClient.Pipedrive.Serialization;
 
 namespace CallLogClient.Pipedrive.Models;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using CallLogClient.Serialization;
+using CallLogClient.Pipedrive.Serialization;
 
 namespace CallLogClient.Pipedrive.Models;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
+using CallLogClient.Serialization;
 
-namespace CallLogClient.Serialization;
+namespace CallLogClient.Close.Serialization;
 
 /// <summary>
 /// Close times. Read from <c>2013-02-20T06:34:33.637000+00:00</c>, <c>2013-02-01T00:51:33+00:00</c> or the naive

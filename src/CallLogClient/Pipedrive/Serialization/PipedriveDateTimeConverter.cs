@@ -1,6 +1,7 @@
 using System.Globalization;
+using CallLogClient.Serialization;
 
-namespace CallLogClient.Serialization;
+namespace CallLogClient.Pipedrive.Serialization;
 
 /// <summary>
 /// Pipedrive times: written as <c>yyyy-MM-dd HH:mm:ss</c> in UTC (the documented input form); read from that form or

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CallLogClient.Serialization;
 
-namespace CallLogClient.Serialization;
+namespace CallLogClient.Close.Serialization;
 
 /// <summary>
 /// An optional Close enum value: null, an empty or blank string read as <see langword="null"/> (Close sends <c>""</c>

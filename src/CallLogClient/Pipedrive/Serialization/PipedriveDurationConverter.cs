@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using CallLogClient.Serialization;
 
-namespace CallLogClient.Serialization;
+namespace CallLogClient.Pipedrive.Serialization;
 
 /// <summary>
 /// Pipedrive <c>duration</c>: written as a string of whole seconds (the spec's type); read from a string or a number of

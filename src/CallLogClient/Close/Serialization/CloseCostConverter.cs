@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CallLogClient.Serialization;
 
-namespace CallLogClient.Serialization;
+namespace CallLogClient.Close.Serialization;
 
 /// <summary>
 /// Close <c>cost</c>: a decimal number of US cents that arrives as a JSON string (<c>"2"</c>), a number or null. An
