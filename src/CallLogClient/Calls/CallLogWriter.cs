@@ -3,6 +3,7 @@ using CallLogClient.Calls.Close;
 using CallLogClient.Calls.Pipedrive;
 using CallLogClient.Close;
 using CallLogClient.Close.Outcomes;
+using CallLogClient.Diagnostics;
 using CallLogClient.Errors;
 using CallLogClient.Http;
 using CallLogClient.Pipedrive;
@@ -18,14 +19,16 @@ public sealed class CallLogWriter : ICallLogWriter
 {
     private readonly ICallStore store;
     private readonly CallLogWriterOptions options;
+    private readonly CallTelemetry telemetry;
 
     /// <summary>Keys whose create ended with its outcome unknown in this writer: the next write of the key looks first.</summary>
     private readonly ConcurrentDictionary<string, Unsettled> unsettled = new(StringComparer.Ordinal);
 
-    private CallLogWriter(ICallStore store, CallLogWriterOptions options)
+    private CallLogWriter(ICallStore store, CallLogWriterOptions options, CallTelemetry telemetry)
     {
         this.store = store;
         this.options = options;
+        this.telemetry = telemetry;
     }
 
     /// <inheritdoc/>
@@ -35,12 +38,16 @@ public sealed class CallLogWriter : ICallLogWriter
     /// <param name="client">The Pipedrive Call Logs client.</param>
     /// <param name="options">The writer's settings (its <see cref="CallLogWriterOptions.Provider"/> is not used); the defaults when <see langword="null"/>.</param>
     /// <returns>The writer.</returns>
-    public static CallLogWriter ForPipedrive(IPipedriveCallLogsClient client, CallLogWriterOptions? options = null)
+    public static CallLogWriter ForPipedrive(IPipedriveCallLogsClient client, CallLogWriterOptions? options = null) =>
+        OverPipedrive(client, options, CallTelemetry.Shared);
+
+    /// <summary>A writer over a Pipedrive client, measured with a container's telemetry.</summary>
+    internal static CallLogWriter OverPipedrive(IPipedriveCallLogsClient client, CallLogWriterOptions? options, CallTelemetry telemetry)
     {
         ArgumentNullException.ThrowIfNull(client);
         options ??= new CallLogWriterOptions();
         options.Validate();
-        return new CallLogWriter(new PipedriveCallStore(client, options), options);
+        return new CallLogWriter(new PipedriveCallStore(client, options), options, telemetry);
     }
 
     /// <summary>A writer over a Close client.</summary>
@@ -48,74 +55,32 @@ public sealed class CallLogWriter : ICallLogWriter
     /// <param name="outcomes">Resolves custom outcome names on reads; names stay unresolved when <see langword="null"/>.</param>
     /// <param name="options">The writer's settings (its <see cref="CallLogWriterOptions.Provider"/> is not used); the defaults when <see langword="null"/>.</param>
     /// <returns>The writer.</returns>
-    public static CallLogWriter ForClose(ICloseCallActivitiesClient client, ICloseOutcomesClient? outcomes = null, CallLogWriterOptions? options = null)
+    public static CallLogWriter ForClose(ICloseCallActivitiesClient client, ICloseOutcomesClient? outcomes = null, CallLogWriterOptions? options = null) =>
+        OverClose(client, outcomes, options, CallTelemetry.Shared);
+
+    /// <summary>A writer over a Close client, measured with a container's telemetry.</summary>
+    internal static CallLogWriter OverClose(
+        ICloseCallActivitiesClient client, ICloseOutcomesClient? outcomes, CallLogWriterOptions? options, CallTelemetry telemetry)
     {
         ArgumentNullException.ThrowIfNull(client);
         options ??= new CallLogWriterOptions();
         options.Validate();
-        return new CallLogWriter(new CloseCallStore(client, outcomes, options), options);
+        return new CallLogWriter(new CloseCallStore(client, outcomes, options), options, telemetry);
     }
 
     /// <inheritdoc/>
-    public async Task<CallLogResult> LogCallAsync(CallRecord record, CancellationToken cancellationToken = default)
+    public Task<CallLogResult> LogCallAsync(CallRecord record, CancellationToken cancellationToken = default)
     {
         var call = Prepare(record, callKey: null);
-        var id = await store.CreateAsync(call, cancellationToken).ConfigureAwait(false);
-        await store.CompleteAsync(id, call, found: null, cancellationToken).ConfigureAwait(false);
-        return new CallLogResult(Provider, id, CallLogStatus.Created, call.NotStored, createAttempts: 1);
+        return MeasuredAsync("log_call", scope => WriteAsync(call, scope, cancellationToken));
     }
 
     /// <inheritdoc/>
-    public async Task<CallLogResult> LogCallOnceAsync(CallRecord record, string callKey, CancellationToken cancellationToken = default)
+    public Task<CallLogResult> LogCallOnceAsync(CallRecord record, string callKey, CancellationToken cancellationToken = default)
     {
         CallKey.Validate(callKey);
         var call = Prepare(record, callKey);
-        unsettled.TryGetValue(callKey, out var earlier);
-        var since = Earliest(earlier?.SentAt, call.Record.Start!.Value);
-        var lookFirst = options.LookUpBeforeCreate || earlier is not null;
-        var creates = 0;
-        var looked = false;
-        while (true)
-        {
-            if (lookFirst)
-            {
-                var found = await LookUpAsync(call, callKey, since, cancellationToken).ConfigureAwait(false);
-                looked = true;
-                if (found is not null)
-                {
-                    await CompleteAsync(found.Id, call, found, callKey, since, cancellationToken).ConfigureAwait(false);
-                    return new CallLogResult(Provider, found.Id, CallLogStatus.AlreadyExisted, call.NotStored, creates);
-                }
-
-                if (creates >= options.MaxCreateAttempts)
-                {
-                    throw unsettled[callKey].Exception;
-                }
-            }
-
-            string id;
-            try
-            {
-                creates++;
-                id = await store.CreateAsync(call, cancellationToken).ConfigureAwait(false);
-            }
-            catch (CallLogOutcomeUnknownException exception)
-            {
-                since = Earliest(since, exception.SentAt);
-                unsettled[callKey] = new Unsettled(since, exception);
-                lookFirst = true;
-                continue;
-            }
-            catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
-            {
-                // The create may have left before the cancellation: the next write of this key looks first.
-                unsettled[callKey] = new Unsettled(since, Cancelled(call, since, exception));
-                throw;
-            }
-
-            await CompleteAsync(id, call, found: null, callKey, since, cancellationToken).ConfigureAwait(false);
-            return new CallLogResult(Provider, id, looked ? CallLogStatus.CreatedAfterLookup : CallLogStatus.Created, call.NotStored, creates);
-        }
+        return MeasuredAsync("log_call_once", scope => WriteOnceAsync(call, callKey, scope, cancellationToken));
     }
 
     /// <inheritdoc/>
@@ -138,6 +103,84 @@ public sealed class CallLogWriter : ICallLogWriter
         }
 
         return store.ReadAsync(since, until, cancellationToken);
+    }
+
+    /// <summary>Runs one of the writer's calls inside its span and duration (see <see cref="WriterScope"/>).</summary>
+    private async Task<CallLogResult> MeasuredAsync(string operation, Func<WriterScope?, Task<CallLogResult>> write)
+    {
+        using var scope = telemetry.BeginWrite(Provider, operation, options.TimeProvider);
+        try
+        {
+            var result = await write(scope).ConfigureAwait(false);
+            scope?.Written(result);
+            return result;
+        }
+        catch (Exception exception)
+        {
+            scope?.Fail(exception);
+            throw;
+        }
+    }
+
+    private async Task<CallLogResult> WriteAsync(PreparedCall call, WriterScope? scope, CancellationToken cancellationToken)
+    {
+        scope?.Creating();
+        var id = await store.CreateAsync(call, cancellationToken).ConfigureAwait(false);
+        await store.CompleteAsync(id, call, found: null, cancellationToken).ConfigureAwait(false);
+        return new CallLogResult(Provider, id, CallLogStatus.Created, call.NotStored, createAttempts: 1);
+    }
+
+    private async Task<CallLogResult> WriteOnceAsync(PreparedCall call, string callKey, WriterScope? scope, CancellationToken cancellationToken)
+    {
+        unsettled.TryGetValue(callKey, out var earlier);
+        var since = Earliest(earlier?.SentAt, call.Record.Start!.Value);
+        var lookFirst = options.LookUpBeforeCreate || earlier is not null;
+        var creates = 0;
+        var looked = false;
+        while (true)
+        {
+            if (lookFirst)
+            {
+                var found = await LookUpAsync(call, callKey, since, cancellationToken).ConfigureAwait(false);
+                scope?.LookedUp(found is not null);
+                looked = true;
+                if (found is not null)
+                {
+                    await CompleteAsync(found.Id, call, found, callKey, since, cancellationToken).ConfigureAwait(false);
+                    return new CallLogResult(Provider, found.Id, CallLogStatus.AlreadyExisted, call.NotStored, creates);
+                }
+
+                if (creates >= options.MaxCreateAttempts)
+                {
+                    throw unsettled[callKey].Exception;
+                }
+            }
+
+            string id;
+            try
+            {
+                creates++;
+                scope?.Creating();
+                id = await store.CreateAsync(call, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CallLogOutcomeUnknownException exception)
+            {
+                since = Earliest(since, exception.SentAt);
+                unsettled[callKey] = new Unsettled(since, exception);
+                scope?.CreateOutcomeUnknown();
+                lookFirst = true;
+                continue;
+            }
+            catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
+            {
+                // The create may have left before the cancellation: the next write of this key looks first.
+                unsettled[callKey] = new Unsettled(since, Cancelled(call, since, exception));
+                throw;
+            }
+
+            await CompleteAsync(id, call, found: null, callKey, since, cancellationToken).ConfigureAwait(false);
+            return new CallLogResult(Provider, id, looked ? CallLogStatus.CreatedAfterLookup : CallLogStatus.Created, call.NotStored, creates);
+        }
     }
 
     private PreparedCall Prepare(CallRecord record, string? callKey)

@@ -47,7 +47,7 @@ public sealed class CallLogWriterOptions
     /// </summary>
     public bool RejectUnstorableFields { get; set; }
 
-    /// <summary>The clock for the Close lookup's window; replace it in tests. Default <see cref="TimeProvider.System"/>.</summary>
+    /// <summary>The clock for the Close lookup's window and the writer's duration metric; replace it in tests. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     internal void Validate()

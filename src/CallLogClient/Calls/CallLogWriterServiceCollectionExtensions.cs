@@ -2,6 +2,7 @@ using CallLogClient;
 using CallLogClient.Calls;
 using CallLogClient.Close;
 using CallLogClient.Close.Outcomes;
+using CallLogClient.Diagnostics;
 using CallLogClient.Http;
 using CallLogClient.Pipedrive;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,18 +37,21 @@ public static class CallLogWriterServiceCollectionExtensions
                 provider.GetRequiredService<IOptions<CloseClientOptions>>().Value,
                 FactoryHttpClient.Of(provider, CloseCallActivitiesClient.HttpClientName),
                 logger,
-                provider.GetService<CallLogClient.Diagnostics.CallTelemetry>());
+                provider.GetService<CallTelemetry>());
         });
         services.TryAddSingleton<ICallLogWriter>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<CallLogWriterOptions>>().Value;
+            var telemetry = provider.GetService<CallTelemetry>() ?? CallTelemetry.Shared;
             return options.Provider switch
             {
-                CallLogProvider.Pipedrive => CallLogWriter.ForPipedrive(Require<IPipedriveCallLogsClient>(provider, "AddPipedriveCallLogs"), options),
-                _ => CallLogWriter.ForClose(
+                CallLogProvider.Pipedrive => CallLogWriter.OverPipedrive(
+                    Require<IPipedriveCallLogsClient>(provider, "AddPipedriveCallLogs"), options, telemetry),
+                _ => CallLogWriter.OverClose(
                     Require<ICloseCallActivitiesClient>(provider, "AddCloseCallActivities"),
                     provider.GetRequiredService<ICloseOutcomesClient>(),
-                    options),
+                    options,
+                    telemetry),
             };
         });
         return services;

@@ -9,7 +9,7 @@ internal sealed class CallOperation
     public CallOperation(CallLogProvider provider, string resource, string name, string method)
     {
         Provider = provider;
-        ProviderName = provider == CallLogProvider.Pipedrive ? "pipedrive" : "close";
+        ProviderName = CallTelemetry.ProviderName(provider);
         Name = name;
         Method = method;
         SpanName = $"{ProviderName}.{resource}.{name}";

@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Text;
 using CallLogClient.Errors;
 using CallLogClient.RateLimiting;
-using Polly.Timeout;
 
 namespace CallLogClient.Diagnostics;
 
@@ -65,7 +63,7 @@ internal sealed class CallScope : IDisposable
     /// <summary>An attempt failed and will be sent again after <paramref name="delay"/>, the server's hint when it gave one.</summary>
     public void Retrying(int failedAttempt, TimeSpan delay, HttpStatusCode? answer, Exception? exception, bool serverHint)
     {
-        var errorType = answer is { } code ? StatusText(code) : exception is null ? "_OTHER" : ErrorType(exception);
+        var errorType = answer is { } code ? StatusText(code) : exception is null ? "_OTHER" : CallTelemetry.ErrorType(exception);
         telemetry.Retries.Add(1, operation.ProviderTag, operation.OperationTag,
             Tag(CallTelemetry.ErrorTypeTag, errorType));
         if (serverHint)
@@ -157,14 +155,8 @@ internal sealed class CallScope : IDisposable
 
         ended = true;
         var outcomeUnknown = failure is CallLogOutcomeUnknownException;
-        var outcome = failure switch
-        {
-            null => "success",
-            CallLogOutcomeUnknownException => "outcome_unknown",
-            OperationCanceledException => "cancelled",
-            _ => "failure",
-        };
-        var errorType = failure is null ? null : ErrorType(failure);
+        var outcome = CallTelemetry.Outcome(failure);
+        var errorType = failure is null ? null : CallTelemetry.ErrorType(failure);
         if (host is not null && rateLimit?.Remaining is { } left)
         {
             telemetry.RecordRemaining(operation, host, port, left);
@@ -215,35 +207,7 @@ internal sealed class CallScope : IDisposable
         activity.Dispose();
     }
 
-    /// <summary>
-    /// A low-cardinality name for a failure: the exception type the caller gets, or for a failed attempt the kind of
-    /// transport failure, as System.Net.Http's own metrics name it (<c>connection_error</c>, <c>timeout</c>, ...).
-    /// </summary>
-    private static string ErrorType(Exception exception) => exception switch
-    {
-        OperationCanceledException => typeof(OperationCanceledException).FullName!,
-        TimeoutRejectedException => "timeout",
-        HttpRequestException { HttpRequestError: not HttpRequestError.Unknown } http => SnakeCase(http.HttpRequestError.ToString()),
-        _ => exception.GetType().FullName!,
-    };
-
     private static string StatusText(HttpStatusCode status) => ((int)status).ToString(CultureInfo.InvariantCulture);
-
-    private static string SnakeCase(string name)
-    {
-        var text = new StringBuilder(name.Length + 4);
-        foreach (var c in name)
-        {
-            if (char.IsUpper(c) && text.Length > 0)
-            {
-                text.Append('_');
-            }
-
-            text.Append(char.ToLowerInvariant(c));
-        }
-
-        return text.ToString();
-    }
 
     private static KeyValuePair<string, object?> Tag(string name, object? value) => new(name, value);
 }

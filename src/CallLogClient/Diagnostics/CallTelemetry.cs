@@ -2,6 +2,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Reflection;
+using System.Text;
+using CallLogClient.Errors;
+using Polly.Timeout;
 
 namespace CallLogClient.Diagnostics;
 
@@ -30,6 +33,8 @@ internal sealed class CallTelemetry
     public const string StatusCodeTag = "http.response.status_code";
     public const string ServerAddressTag = "server.address";
     public const string ServerPortTag = "server.port";
+    public const string CallLogStatusTag = "calllogclient.call_log.status";
+    public const string CreateAttemptsTag = "calllogclient.create_attempts";
 
     private static readonly double[] DurationBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
 
@@ -52,6 +57,9 @@ internal sealed class CallTelemetry
         Pages = meter.CreateCounter<long>("calllogclient.pages", "{page}", "List pages fetched and parsed.");
         BudgetWait = meter.CreateHistogram(
             "calllogclient.budget.wait.duration", "s", "Time attempts waited for the client-side request budget.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
+        WriterDuration = meter.CreateHistogram(
+            "calllogclient.writer.duration", "s", "Duration of the call log writer's calls, their lookups, creates and completion included.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
         RemainingGauge = meter.CreateObservableGauge(
             "calllogclient.rate_limit.remaining", ObserveRemaining, "{request}",
@@ -81,12 +89,14 @@ internal sealed class CallTelemetry
 
     public Histogram<double> BudgetWait { get; }
 
+    public Histogram<double> WriterDuration { get; }
+
     private ObservableGauge<int> RemainingGauge { get; }
 
     /// <summary>Something listens to the spans or to one of the instruments; otherwise a call records nothing.</summary>
     private bool Observed =>
         Source.HasListeners() || CallDuration.Enabled || Retries.Enabled || RateLimitedResponses.Enabled || ServerHintWait.Enabled
-        || Pages.Enabled || BudgetWait.Enabled || RemainingGauge.Enabled;
+        || Pages.Enabled || BudgetWait.Enabled || WriterDuration.Enabled || RemainingGauge.Enabled;
 
     /// <summary>The telemetry of a container: its own meter from <paramref name="meterFactory"/>, or the shared one without a factory.</summary>
     public static CallTelemetry Create(IMeterFactory? meterFactory) =>
@@ -98,6 +108,37 @@ internal sealed class CallTelemetry
     /// </summary>
     public CallScope? Begin(CallOperation operation, TimeProvider timeProvider) =>
         Observed ? new(this, operation, timeProvider) : null;
+
+    /// <summary>
+    /// Starts the span and the duration of one call of the call log writer (its operation, e.g. <c>log_call_once</c>), or
+    /// <see langword="null"/> when nothing listens.
+    /// </summary>
+    public WriterScope? BeginWrite(CallLogProvider provider, string operation, TimeProvider timeProvider) =>
+        Observed ? new(this, provider, operation, timeProvider) : null;
+
+    /// <summary>The <c>calllogclient.provider</c> tag of <paramref name="provider"/>: <c>pipedrive</c> or <c>close</c>.</summary>
+    public static string ProviderName(CallLogProvider provider) => provider == CallLogProvider.Pipedrive ? "pipedrive" : "close";
+
+    /// <summary>The <c>calllogclient.outcome</c> of a call that ended with <paramref name="failure"/> (none: <c>success</c>).</summary>
+    public static string Outcome(Exception? failure) => failure switch
+    {
+        null => "success",
+        CallLogOutcomeUnknownException => "outcome_unknown",
+        OperationCanceledException => "cancelled",
+        _ => "failure",
+    };
+
+    /// <summary>
+    /// A low-cardinality name for a failure: the exception type the caller gets, or for a failed attempt the kind of
+    /// transport failure, as System.Net.Http's own metrics name it (<c>connection_error</c>, <c>timeout</c>, ...).
+    /// </summary>
+    public static string ErrorType(Exception exception) => exception switch
+    {
+        OperationCanceledException => typeof(OperationCanceledException).FullName!,
+        TimeoutRejectedException => "timeout",
+        HttpRequestException { HttpRequestError: not HttpRequestError.Unknown } http => SnakeCase(http.HttpRequestError.ToString()),
+        _ => exception.GetType().FullName!,
+    };
 
     /// <summary>Keeps the rate-limit headers a response to <paramref name="host"/> carried, for the gauge.</summary>
     public void RecordRemaining(CallOperation operation, string host, int port, int requestsLeft) =>
@@ -113,6 +154,22 @@ internal sealed class CallTelemetry
                 new KeyValuePair<string, object?>(ServerAddressTag, host),
                 new KeyValuePair<string, object?>(ServerPortTag, port));
         }
+    }
+
+    private static string SnakeCase(string name)
+    {
+        var text = new StringBuilder(name.Length + 4);
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) && text.Length > 0)
+            {
+                text.Append('_');
+            }
+
+            text.Append(char.ToLowerInvariant(c));
+        }
+
+        return text.ToString();
     }
 
     private static string ReadVersion()

@@ -237,4 +237,22 @@ public sealed class PipedriveWriterTests : EmulatorTest
         Assert.Empty(Emulator.Pipedrive.CallLogs);
         Assert.Equal("DELETE", Emulator.Requests[^1].Method);
     }
+
+    [Fact]
+    public void Bad_arguments_are_thrown_by_the_call_itself_before_any_task_exists()
+    {
+        var writer = Writer(new CallLogWriterOptions { RejectUnstorableFields = true });
+
+        var key = Assert.Throws<ArgumentException>(() => { _ = writer.LogCallOnceAsync(Record(), "two words"); });
+        var record = Assert.Throws<ArgumentNullException>(() => { _ = writer.LogCallAsync(null!); });
+        var unstorable = new CallRecord
+        {
+            ToNumber = "+15555550100", Start = Start, End = Start.AddMinutes(1), Outcome = CallOutcome.Busy, CustomOutcomeId = "outcome_1",
+        };
+        Assert.Throws<CallLogNotSupportedException>(() => { _ = writer.LogCallAsync(unstorable); });
+
+        Assert.Equal("callKey", key.ParamName);
+        Assert.Equal("record", record.ParamName);
+        Assert.Empty(Emulator.Requests);
+    }
 }

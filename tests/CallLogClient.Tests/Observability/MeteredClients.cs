@@ -13,14 +13,6 @@ namespace CallLogClient.Tests.Observability;
 /// </summary>
 internal sealed class MeteredClients : IDisposable
 {
-    /// <summary>Every instrument of the CallLogClient meter.</summary>
-    public static readonly string[] InstrumentNames =
-    [
-        "calllogclient.call.duration", "calllogclient.retries", "calllogclient.rate_limited_responses",
-        "calllogclient.server_hint.wait.duration", "calllogclient.pages", "calllogclient.budget.wait.duration",
-        "calllogclient.rate_limit.remaining",
-    ];
-
     private readonly ServiceProvider provider;
 
     public MeteredClients(Uri wireMockBase, TimeProvider clock, RetryOptions retry, Action<PipedriveClientOptions>? pipedrive = null)

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using CallLogClient.Calls;
+
+namespace CallLogClient.Diagnostics;
+
+/// <summary>
+/// The telemetry of one call of the call log writer: an internal span over its lookups, creates and completion (the
+/// clients' call spans nest under it) and its duration. Its tags are constants and counts: never the call key, a number,
+/// a note or the call log's id.
+/// </summary>
+internal sealed class WriterScope : IDisposable
+{
+    private readonly CallTelemetry telemetry;
+    private readonly TimeProvider timeProvider;
+    private readonly long startedAt;
+    private readonly Activity? activity;
+    private readonly KeyValuePair<string, object?> providerTag;
+    private readonly KeyValuePair<string, object?> operationTag;
+
+    private CallLogResult? result;
+    private Exception? failure;
+    private int creates;
+
+    public WriterScope(CallTelemetry telemetry, CallLogProvider provider, string operation, TimeProvider timeProvider)
+    {
+        this.telemetry = telemetry;
+        this.timeProvider = timeProvider;
+        startedAt = timeProvider.GetTimestamp();
+        providerTag = new(CallTelemetry.ProviderTag, CallTelemetry.ProviderName(provider));
+        operationTag = new(CallTelemetry.OperationTag, operation);
+        activity = CallTelemetry.Source.StartActivity("calllogclient.writer." + operation, ActivityKind.Internal);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(providerTag.Key, providerTag.Value);
+            activity.SetTag(operationTag.Key, operationTag.Value);
+        }
+    }
+
+    /// <summary>A create is about to be sent.</summary>
+    public void Creating() => creates++;
+
+    /// <summary>The create just sent ended with its outcome unknown; the writer looks before it creates again.</summary>
+    public void CreateOutcomeUnknown() =>
+        activity?.AddEvent(new ActivityEvent(
+            "calllogclient.writer.create_outcome_unknown", tags: new ActivityTagsCollection { ["calllogclient.create.attempt"] = creates }));
+
+    /// <summary>A lookup for the call key ended: it found the call log, or found none.</summary>
+    public void LookedUp(bool found) =>
+        activity?.AddEvent(new ActivityEvent(
+            "calllogclient.writer.lookup", tags: new ActivityTagsCollection { ["calllogclient.lookup.found"] = found }));
+
+    /// <summary>The writer's answer to the caller.</summary>
+    public void Written(CallLogResult answer) => result = answer;
+
+    /// <summary>The writer's call ends with <paramref name="exception"/>, which the caller gets.</summary>
+    public void Fail(Exception exception) => failure = exception;
+
+    /// <summary>Records the duration and ends the span.</summary>
+    public void Dispose()
+    {
+        var status = result is null ? null : StatusName(result.Status);
+        var errorType = failure is null ? null : CallTelemetry.ErrorType(failure);
+        var tags = new TagList { providerTag, operationTag, { CallTelemetry.OutcomeTag, CallTelemetry.Outcome(failure) } };
+        if (status is not null)
+        {
+            tags.Add(CallTelemetry.CallLogStatusTag, status);
+        }
+
+        if (errorType is not null)
+        {
+            tags.Add(CallTelemetry.ErrorTypeTag, errorType);
+        }
+
+        telemetry.WriterDuration.Record(timeProvider.GetElapsedTime(startedAt).TotalSeconds, tags);
+        if (activity is null)
+        {
+            return;
+        }
+
+        if (activity.IsAllDataRequested)
+        {
+            activity.SetTag(CallTelemetry.CreateAttemptsTag, creates);
+            activity.SetTag(CallTelemetry.CallLogStatusTag, status);
+            activity.SetTag("calllogclient.fields_not_stored", result?.NotStored.Count);
+            activity.SetTag(CallTelemetry.ErrorTypeTag, errorType);
+        }
+
+        if (failure is not null)
+        {
+            activity.SetStatus(ActivityStatusCode.Error);
+        }
+
+        activity.Dispose();
+    }
+
+    private static string StatusName(CallLogStatus status) => status switch
+    {
+        CallLogStatus.Created => "created",
+        CallLogStatus.CreatedAfterLookup => "created_after_lookup",
+        CallLogStatus.AlreadyExisted => "already_existed",
+        _ => "other",
+    };
+}
