@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CallLogClient.Calls;
 using CallLogClient.Close;
 using CallLogClient.Errors;
 using CallLogClient.Pipedrive;
@@ -14,6 +15,9 @@ namespace CallLogClient.Sample;
 internal static class WalkthroughCommand
 {
     public const string Description = "Walk the whole life of a call log on both providers (the default).";
+
+    /// <summary>The writer looks before it creates, so a call key it has seen before is found rather than created again.</summary>
+    private static readonly CallLogWriterOptions WriterOptions = new() { LookUpBeforeCreate = true };
 
     public static Command Create()
     {
@@ -47,6 +51,9 @@ internal static class WalkthroughCommand
             {
                 report.Heading("Pipedrive call logs", settings.PipedriveIsReal ? pipedriveOptions.EffectiveBaseAddress.ToString() : "emulator");
                 await PipedriveWalkthrough.RunAsync(pipedrive, report, cancellationToken);
+                report.Heading("Pipedrive through the call log writer, exactly once", settings.PipedriveIsReal ? "the same account" : "emulator");
+                await WriterWalkthrough.RunAsync(
+                    CallLogWriter.ForPipedrive(pipedrive, WriterOptions), new CallLinks(), report, cancellationToken);
             }
 
             var closeOptions = SampleClients.CloseOptions(settings, emulator);
@@ -54,6 +61,12 @@ internal static class WalkthroughCommand
             {
                 report.Heading("Close call activities", settings.CloseIsReal ? closeOptions.BaseAddress.ToString() : "emulator");
                 await CloseWalkthrough.RunAsync(close, settings.CloseLeadId ?? "lead_sample", report, cancellationToken);
+                report.Heading("Close through the call log writer, exactly once", settings.CloseIsReal ? "the same organization" : "emulator");
+                await WriterWalkthrough.RunAsync(
+                    CallLogWriter.ForClose(close, options: WriterOptions),
+                    new CallLinks { CloseLeadId = settings.CloseLeadId ?? "lead_sample" },
+                    report,
+                    cancellationToken);
             }
 
             report.Line("");

@@ -25,21 +25,30 @@ public sealed partial class SampleTraceTests
         ];
         Assert.All(operations, name => Assert.Contains($"Activity.DisplayName:        {name}\n", output, StringComparison.Ordinal));
 
-        // Every span of the client has HttpClient's span of its attempt for a child.
+        // Every call span of the client has HttpClient's span of its attempt for a child; every writer span has call spans.
         var spans = output.Split("Activity.TraceId:").Skip(1)
-            .Select(block => (Id: SpanId().Match(block).Groups[1].Value, Parent: ParentSpanId().Match(block).Groups[1].Value, Source: Source().Match(block).Groups[1].Value))
+            .Select(block => (
+                Id: SpanId().Match(block).Groups[1].Value,
+                Parent: ParentSpanId().Match(block).Groups[1].Value,
+                Source: Source().Match(block).Groups[1].Value,
+                Name: DisplayName().Match(block).Groups[1].Value))
             .ToList();
-        var callSpans = spans.Where(s => s.Source == "CallLogClient").ToList();
+        var writerSpans = spans.Where(s => s.Name == "calllogclient.writer.log_call_once").ToList();
+        var callSpans = spans.Where(s => s.Source == "CallLogClient").Except(writerSpans).ToList();
         Assert.True(callSpans.Count >= operations.Length, $"{callSpans.Count} client spans");
         Assert.All(callSpans, call => Assert.Contains(spans, http => http.Source == "System.Net.Http" && http.Parent == call.Id));
+        Assert.Equal(4, writerSpans.Count); // each provider: the call logged once, then the same call key again
+        Assert.All(writerSpans, writer => Assert.Contains(callSpans, call => call.Parent == writer.Id && call.Name.EndsWith(".list", StringComparison.Ordinal)));
 
         Assert.Contains("Metric Name: calllogclient.call.duration, Description: ", output, StringComparison.Ordinal);
         Assert.Contains("Metric Name: calllogclient.pages, ", output, StringComparison.Ordinal);
+        Assert.Contains("Metric Name: calllogclient.writer.duration, ", output, StringComparison.Ordinal);
         var defaults = new CallLogEmulatorOptions();
         var exported = string.Join('\n', output.Split('\n').Where(line => !line.Contains('│', StringComparison.Ordinal))); // not the sample's own report
         SecretScan.AssertAbsent(
             [("the exporter's output", exported)],
-            [defaults.PipedriveApiToken, defaults.CloseApiKey, "+16505551234", "+15555550100", "16505551234", "15555550100", "Logged by the CallLogClient sample"]);
+            [defaults.PipedriveApiToken, defaults.CloseApiKey, "+16505551234", "+15555550100", "16505551234", "15555550100", "+15555550123",
+                "15555550123", "Logged by the CallLogClient sample", "Logged once by the CallLogClient sample", "sample-"]);
     }
 
     [GeneratedRegex(@"Activity\.SpanId:\s+(\w+)")]
@@ -47,6 +56,9 @@ public sealed partial class SampleTraceTests
 
     [GeneratedRegex(@"Activity\.ParentSpanId:\s+(\w+)")]
     private static partial Regex ParentSpanId();
+
+    [GeneratedRegex(@"Activity\.DisplayName:\s+(\S+)")]
+    private static partial Regex DisplayName();
 
     [GeneratedRegex(@"Instrumentation scope \(ActivitySource\):\n\s+Name: (\S+)")]
     private static partial Regex Source();

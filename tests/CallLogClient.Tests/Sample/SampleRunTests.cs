@@ -16,6 +16,11 @@ public sealed class SampleRunTests
         Assert.Contains("│ 3 │ update (partial)        │ note now \"Updated by the CallLogClient ", output, StringComparison.Ordinal);
         Assert.Equal(2, CountOf("│ 5 │ delete ", output));
         Assert.Equal(2, CountOf("found it after 1", output));
+        Assert.Contains("── Pipedrive through the call log writer, exactly once — emulator ──", output, StringComparison.Ordinal);
+        Assert.Contains("── Close through the call log writer, exactly once — emulator ──", output, StringComparison.Ordinal);
+        Assert.Equal(2, CountOf("CreatedAfterLookup", output));
+        Assert.Equal(2, CountOf("│ 2 │ same call key again │ AlreadyExisted: ", output));
+        Assert.Equal(2, CountOf("│ 3 │ delete              │ removed ", output));
         Assert.EndsWith("Done: every call the run created was deleted again.", output.TrimEnd(), StringComparison.Ordinal);
     }
 
