@@ -155,25 +155,14 @@ internal sealed class CallScope : IDisposable
 
         ended = true;
         var outcomeUnknown = failure is CallLogOutcomeUnknownException;
-        var outcome = CallTelemetry.Outcome(failure);
         var errorType = failure is null ? null : CallTelemetry.ErrorType(failure);
         if (host is not null && rateLimit?.Remaining is { } left)
         {
             telemetry.RecordRemaining(operation, host, port, left);
         }
 
-        var tags = new TagList
-        {
-            operation.ProviderTag,
-            operation.OperationTag,
-            Tag(CallTelemetry.OutcomeTag, outcome),
-        };
-        if (errorType is not null)
-        {
-            tags.Add(CallTelemetry.ErrorTypeTag, errorType);
-        }
-
-        telemetry.CallDuration.Record(timeProvider.GetElapsedTime(startedAt).TotalSeconds, tags);
+        telemetry.CallDuration.Record(
+            timeProvider.GetElapsedTime(startedAt).TotalSeconds, CallTelemetry.DurationTags(operation.ProviderTag, operation.OperationTag, failure));
         if (activity is null)
         {
             return;

@@ -128,6 +128,18 @@ internal sealed class CallTelemetry
         _ => "failure",
     };
 
+    /// <summary>The tags of a duration: the provider, the operation, the outcome and, for a failure, its <c>error.type</c>.</summary>
+    public static TagList DurationTags(KeyValuePair<string, object?> provider, KeyValuePair<string, object?> operation, Exception? failure)
+    {
+        var tags = new TagList { provider, operation, { OutcomeTag, Outcome(failure) } };
+        if (failure is not null)
+        {
+            tags.Add(ErrorTypeTag, ErrorType(failure));
+        }
+
+        return tags;
+    }
+
     /// <summary>
     /// A low-cardinality name for a failure: the exception type the caller gets, or for a failed attempt the kind of
     /// transport failure, as System.Net.Http's own metrics name it (<c>connection_error</c>, <c>timeout</c>, ...).

@@ -60,15 +60,10 @@ internal sealed class WriterScope : IDisposable
     {
         var status = result is null ? null : StatusName(result.Status);
         var errorType = failure is null ? null : CallTelemetry.ErrorType(failure);
-        var tags = new TagList { providerTag, operationTag, { CallTelemetry.OutcomeTag, CallTelemetry.Outcome(failure) } };
+        var tags = CallTelemetry.DurationTags(providerTag, operationTag, failure);
         if (status is not null)
         {
             tags.Add(CallTelemetry.CallLogStatusTag, status);
-        }
-
-        if (errorType is not null)
-        {
-            tags.Add(CallTelemetry.ErrorTypeTag, errorType);
         }
 
         telemetry.WriterDuration.Record(timeProvider.GetElapsedTime(startedAt).TotalSeconds, tags);
