@@ -30,7 +30,7 @@ internal static class WriterWalkthrough
         try
         {
             again = await writer.LogCallOnceAsync(record, callKey, cancellationToken);
-            report.Step("same call key again", again.Id == first.Id ? $"{again.Status}: {again.Id}, no duplicate" : $"{again.Status}: {again.Id}");
+            report.Step("same call key again", again.Id == first.Id ? $"{again.Status}, no duplicate" : $"{again.Status}: a second call log, {again.Id}");
         }
         finally
         {

@@ -38,15 +38,12 @@ public sealed class CallLogWriter : ICallLogWriter
     /// <param name="client">The Pipedrive Call Logs client.</param>
     /// <param name="options">The writer's settings (its <see cref="CallLogWriterOptions.Provider"/> is not used); the defaults when <see langword="null"/>.</param>
     /// <returns>The writer.</returns>
-    public static CallLogWriter ForPipedrive(IPipedriveCallLogsClient client, CallLogWriterOptions? options = null) =>
-        OverPipedrive(client, options, CallTelemetry.Shared);
-
-    /// <summary>A writer over a Pipedrive client, measured with a container's telemetry.</summary>
-    internal static CallLogWriter OverPipedrive(IPipedriveCallLogsClient client, CallLogWriterOptions? options, CallTelemetry telemetry)
+    public static CallLogWriter ForPipedrive(IPipedriveCallLogsClient client, CallLogWriterOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         options ??= new CallLogWriterOptions();
         options.Validate();
+        var telemetry = (client as PipedriveCallLogsClient)?.Telemetry ?? CallTelemetry.Shared;
         return new CallLogWriter(new PipedriveCallStore(client, options), options, telemetry);
     }
 
@@ -55,16 +52,12 @@ public sealed class CallLogWriter : ICallLogWriter
     /// <param name="outcomes">Resolves custom outcome names on reads; names stay unresolved when <see langword="null"/>.</param>
     /// <param name="options">The writer's settings (its <see cref="CallLogWriterOptions.Provider"/> is not used); the defaults when <see langword="null"/>.</param>
     /// <returns>The writer.</returns>
-    public static CallLogWriter ForClose(ICloseCallActivitiesClient client, ICloseOutcomesClient? outcomes = null, CallLogWriterOptions? options = null) =>
-        OverClose(client, outcomes, options, CallTelemetry.Shared);
-
-    /// <summary>A writer over a Close client, measured with a container's telemetry.</summary>
-    internal static CallLogWriter OverClose(
-        ICloseCallActivitiesClient client, ICloseOutcomesClient? outcomes, CallLogWriterOptions? options, CallTelemetry telemetry)
+    public static CallLogWriter ForClose(ICloseCallActivitiesClient client, ICloseOutcomesClient? outcomes = null, CallLogWriterOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         options ??= new CallLogWriterOptions();
         options.Validate();
+        var telemetry = (client as CloseCallActivitiesClient)?.Telemetry ?? CallTelemetry.Shared;
         return new CallLogWriter(new CloseCallStore(client, outcomes, options), options, telemetry);
     }
 
@@ -72,7 +65,8 @@ public sealed class CallLogWriter : ICallLogWriter
     public Task<CallLogResult> LogCallAsync(CallRecord record, CancellationToken cancellationToken = default)
     {
         var call = Prepare(record, callKey: null);
-        return MeasuredAsync("log_call", scope => WriteAsync(call, scope, cancellationToken));
+        return MeasuredAsync(
+            "log_call", (Call: call, Token: cancellationToken), static (writer, args, scope) => writer.WriteAsync(args.Call, scope, args.Token));
     }
 
     /// <inheritdoc/>
@@ -80,7 +74,10 @@ public sealed class CallLogWriter : ICallLogWriter
     {
         CallKey.Validate(callKey);
         var call = Prepare(record, callKey);
-        return MeasuredAsync("log_call_once", scope => WriteOnceAsync(call, callKey, scope, cancellationToken));
+        return MeasuredAsync(
+            "log_call_once",
+            (Call: call, Key: callKey, Token: cancellationToken),
+            static (writer, args, scope) => writer.WriteOnceAsync(args.Call, args.Key, scope, args.Token));
     }
 
     /// <inheritdoc/>
@@ -105,27 +102,50 @@ public sealed class CallLogWriter : ICallLogWriter
         return store.ReadAsync(since, until, cancellationToken);
     }
 
-    /// <summary>Runs one of the writer's calls inside its span and duration (see <see cref="WriterScope"/>).</summary>
-    private async Task<CallLogResult> MeasuredAsync(string operation, Func<WriterScope?, Task<CallLogResult>> write)
+    /// <summary>
+    /// Runs one of the writer's calls inside its span and duration (see <see cref="WriterScope"/>); when nothing listens,
+    /// runs it as it is.
+    /// </summary>
+    private Task<CallLogResult> MeasuredAsync<TArgs>(
+        string operation, TArgs args, Func<CallLogWriter, TArgs, WriterScope?, Task<CallLogResult>> write)
     {
-        using var scope = telemetry.BeginWrite(Provider, operation, options.TimeProvider);
-        try
+        var scope = telemetry.BeginWrite(Provider, operation, options.TimeProvider);
+        return scope is null ? write(this, args, null) : MeasuredAsync(scope, args, write);
+    }
+
+    private async Task<CallLogResult> MeasuredAsync<TArgs>(
+        WriterScope scope, TArgs args, Func<CallLogWriter, TArgs, WriterScope?, Task<CallLogResult>> write)
+    {
+        using (scope)
         {
-            var result = await write(scope).ConfigureAwait(false);
-            scope?.Written(result);
-            return result;
-        }
-        catch (Exception exception)
-        {
-            scope?.Fail(exception);
-            throw;
+            try
+            {
+                var result = await write(this, args, scope).ConfigureAwait(false);
+                scope.Written(result);
+                return result;
+            }
+            catch (Exception exception)
+            {
+                scope.Fail(exception);
+                throw;
+            }
         }
     }
 
     private async Task<CallLogResult> WriteAsync(PreparedCall call, WriterScope? scope, CancellationToken cancellationToken)
     {
-        scope?.Creating();
-        var id = await store.CreateAsync(call, cancellationToken).ConfigureAwait(false);
+        scope?.CreateSent(attempt: 1);
+        string id;
+        try
+        {
+            id = await store.CreateAsync(call, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CallLogOutcomeUnknownException)
+        {
+            scope?.CreateOutcomeUnknown();
+            throw;
+        }
+
         await store.CompleteAsync(id, call, found: null, cancellationToken).ConfigureAwait(false);
         return new CallLogResult(Provider, id, CallLogStatus.Created, call.NotStored, createAttempts: 1);
     }
@@ -160,7 +180,7 @@ public sealed class CallLogWriter : ICallLogWriter
             try
             {
                 creates++;
-                scope?.Creating();
+                scope?.CreateSent(creates);
                 id = await store.CreateAsync(call, cancellationToken).ConfigureAwait(false);
             }
             catch (CallLogOutcomeUnknownException exception)

@@ -42,16 +42,13 @@ public static class CallLogWriterServiceCollectionExtensions
         services.TryAddSingleton<ICallLogWriter>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<CallLogWriterOptions>>().Value;
-            var telemetry = provider.GetService<CallTelemetry>() ?? CallTelemetry.Shared;
             return options.Provider switch
             {
-                CallLogProvider.Pipedrive => CallLogWriter.OverPipedrive(
-                    Require<IPipedriveCallLogsClient>(provider, "AddPipedriveCallLogs"), options, telemetry),
-                _ => CallLogWriter.OverClose(
+                CallLogProvider.Pipedrive => CallLogWriter.ForPipedrive(Require<IPipedriveCallLogsClient>(provider, "AddPipedriveCallLogs"), options),
+                _ => CallLogWriter.ForClose(
                     Require<ICloseCallActivitiesClient>(provider, "AddCloseCallActivities"),
                     provider.GetRequiredService<ICloseOutcomesClient>(),
-                    options,
-                    telemetry),
+                    options),
             };
         });
         return services;

@@ -29,6 +29,9 @@ public sealed class CloseCallActivitiesClient : ICloseCallActivitiesClient, IDis
     private readonly RequestExecutor executor;
     private readonly Func<ICloseCallActivitiesApi> api;
 
+    /// <summary>The telemetry the client's calls report to; a writer over the client reports to the same.</summary>
+    internal CallTelemetry Telemetry => executor.Telemetry;
+
     private readonly TimeProvider timeProvider;
     private readonly HttpClient? ownedHttpClient;
     private readonly int pagesInFlight;

@@ -14,8 +14,8 @@ namespace CallLogClient.Diagnostics;
 /// <see cref="IMeterFactory"/> creates; clients built without dependency injection share one static meter.
 /// </summary>
 /// <remarks>
-/// Every tag value is a constant of the library, a status code, a host name or the provider's request id: never a value
-/// the caller sent (phone number, note, query value) and never a credential.
+/// Every tag value is a constant of the library, a count, a status code, a host name or the provider's request id: never
+/// a value the caller sent (phone number, note, query value, call key) and never a credential.
 /// </remarks>
 internal sealed class CallTelemetry
 {
@@ -35,6 +35,7 @@ internal sealed class CallTelemetry
     public const string ServerPortTag = "server.port";
     public const string CallLogStatusTag = "calllogclient.call_log.status";
     public const string CreateAttemptsTag = "calllogclient.create_attempts";
+    public const string FieldsNotStoredTag = "calllogclient.fields_not_stored";
 
     private static readonly double[] DurationBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
 

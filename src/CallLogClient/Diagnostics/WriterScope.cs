@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CallLogClient.Calls;
+using CallLogClient.Errors;
 
 namespace CallLogClient.Diagnostics;
 
@@ -36,18 +37,28 @@ internal sealed class WriterScope : IDisposable
         }
     }
 
-    /// <summary>A create is about to be sent.</summary>
-    public void Creating() => creates++;
+    /// <summary>Create attempt <paramref name="attempt"/> (from 1) is about to be sent.</summary>
+    public void CreateSent(int attempt) => creates = attempt;
 
-    /// <summary>The create just sent ended with its outcome unknown; the writer looks before it creates again.</summary>
-    public void CreateOutcomeUnknown() =>
-        activity?.AddEvent(new ActivityEvent(
-            "calllogclient.writer.create_outcome_unknown", tags: new ActivityTagsCollection { ["calllogclient.create.attempt"] = creates }));
+    /// <summary>The create just sent ended with its outcome unknown.</summary>
+    public void CreateOutcomeUnknown()
+    {
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.AddEvent(new ActivityEvent(
+                "calllogclient.writer.create_outcome_unknown", tags: new ActivityTagsCollection { ["calllogclient.create.attempt"] = creates }));
+        }
+    }
 
     /// <summary>A lookup for the call key ended: it found the call log, or found none.</summary>
-    public void LookedUp(bool found) =>
-        activity?.AddEvent(new ActivityEvent(
-            "calllogclient.writer.lookup", tags: new ActivityTagsCollection { ["calllogclient.lookup.found"] = found }));
+    public void LookedUp(bool found)
+    {
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.AddEvent(new ActivityEvent(
+                "calllogclient.writer.lookup", tags: new ActivityTagsCollection { ["calllogclient.lookup.found"] = found }));
+        }
+    }
 
     /// <summary>The writer's answer to the caller.</summary>
     public void Written(CallLogResult answer) => result = answer;
@@ -75,8 +86,9 @@ internal sealed class WriterScope : IDisposable
         if (activity.IsAllDataRequested)
         {
             activity.SetTag(CallTelemetry.CreateAttemptsTag, creates);
+            activity.SetTag(CallTelemetry.OutcomeUnknownTag, failure is CallLogOutcomeUnknownException);
             activity.SetTag(CallTelemetry.CallLogStatusTag, status);
-            activity.SetTag("calllogclient.fields_not_stored", result?.NotStored.Count);
+            activity.SetTag(CallTelemetry.FieldsNotStoredTag, result?.NotStored.Count);
             activity.SetTag(CallTelemetry.ErrorTypeTag, errorType);
         }
 

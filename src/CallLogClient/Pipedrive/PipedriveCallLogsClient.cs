@@ -35,6 +35,9 @@ public sealed class PipedriveCallLogsClient : IPipedriveCallLogsClient, IDisposa
     private readonly RequestExecutor executor;
     private readonly Func<IPipedriveCallLogsApi> api;
 
+    /// <summary>The telemetry the client's calls report to; a writer over the client reports to the same.</summary>
+    internal CallTelemetry Telemetry => executor.Telemetry;
+
     private readonly HttpClient? ownedHttpClient;
     private readonly int pagesInFlight;
 

@@ -24,13 +24,6 @@ public sealed class ExactlyOnceTests : EmulatorTest
         Links = provider == CallLogProvider.Close ? new CallLinks { CloseLeadId = "lead_1" } : new CallLinks(),
     };
 
-    private CallLogWriter Writer(CallLogProvider provider, CallLogWriterOptions? options = null) => provider == CallLogProvider.Pipedrive
-        ? CallLogWriter.ForPipedrive(Pipedrive(o => o.PagesInFlight = 1), options)
-        : CallLogWriter.ForClose(Close(o => o.PagesInFlight = 1), outcomes: null, options);
-
-    private Misbehaviour Faults(CallLogProvider provider) =>
-        provider == CallLogProvider.Pipedrive ? Emulator.Pipedrive.Misbehaviour : Emulator.Close.Misbehaviour;
-
     private IReadOnlyList<string> StoredIds(CallLogProvider provider) => provider == CallLogProvider.Pipedrive
         ? [.. Emulator.Pipedrive.CallLogs.Select(log => log.Id)]
         : [.. Emulator.Close.Calls.Select(call => call.Id)];
@@ -42,7 +35,7 @@ public sealed class ExactlyOnceTests : EmulatorTest
     [InlineData(CallLogProvider.Close)]
     public async Task A_create_that_succeeds_is_created_with_no_lookup_and_the_key_recorded(CallLogProvider provider)
     {
-        var result = await Writer(provider).LogCallOnceAsync(Record(provider), "call-0001");
+        var result = await WriterFor(provider).LogCallOnceAsync(Record(provider), "call-0001");
 
         Assert.Equal(CallLogStatus.Created, result.Status);
         Assert.Equal(1, result.CreateAttempts);
@@ -58,9 +51,9 @@ public sealed class ExactlyOnceTests : EmulatorTest
     [InlineData(CallLogProvider.Close, Fault.InternalErrorAfterProcessing)]
     public async Task A_create_processed_but_unanswered_is_found_by_the_lookup_and_not_created_again(CallLogProvider provider, Fault fault)
     {
-        Faults(provider).FailNext(fault);
+        FaultsOf(provider).FailNext(fault);
 
-        var result = await Writer(provider).LogCallOnceAsync(Record(provider), "call-0001");
+        var result = await WriterFor(provider).LogCallOnceAsync(Record(provider), "call-0001");
 
         Assert.Equal(CallLogStatus.AlreadyExisted, result.Status);
         Assert.Equal(1, result.CreateAttempts);
@@ -76,9 +69,9 @@ public sealed class ExactlyOnceTests : EmulatorTest
     [InlineData(CallLogProvider.Close, Fault.ServiceUnavailable)]
     public async Task A_create_never_processed_is_looked_up_and_created_once_more(CallLogProvider provider, Fault fault)
     {
-        Faults(provider).FailNext(fault);
+        FaultsOf(provider).FailNext(fault);
 
-        var result = await Writer(provider).LogCallOnceAsync(Record(provider), "call-0001");
+        var result = await WriterFor(provider).LogCallOnceAsync(Record(provider), "call-0001");
 
         Assert.Equal(CallLogStatus.CreatedAfterLookup, result.Status);
         Assert.Equal(2, result.CreateAttempts);
@@ -91,10 +84,10 @@ public sealed class ExactlyOnceTests : EmulatorTest
     [InlineData(CallLogProvider.Close)]
     public async Task Two_matches_cannot_be_told_apart_and_end_in_outcome_unknown_without_creating(CallLogProvider provider)
     {
-        var writer = Writer(provider);
+        var writer = WriterFor(provider);
         await writer.LogCallAsync(Record(provider, note: "[call:call-0001]"));
         await writer.LogCallAsync(Record(provider, note: "[call:call-0001]"));
-        Faults(provider).FailNext(Fault.ResetAfterProcessing);
+        FaultsOf(provider).FailNext(Fault.ResetAfterProcessing);
 
         var unknown = await Assert.ThrowsAsync<CallLogOutcomeUnknownException>(() => writer.LogCallOnceAsync(Record(provider), "call-0001"));
 
@@ -108,9 +101,9 @@ public sealed class ExactlyOnceTests : EmulatorTest
     [InlineData(CallLogProvider.Close)]
     public async Task A_failed_lookup_ends_in_outcome_unknown_and_the_next_write_of_the_key_looks_first(CallLogProvider provider)
     {
-        var writer = Writer(provider);
-        Faults(provider).FailNext(Fault.ResetAfterProcessing);
-        Faults(provider).FailNext(Fault.ServiceUnavailable, count: 4); // the lookup's first attempt and its 3 retries
+        var writer = WriterFor(provider);
+        FaultsOf(provider).FailNext(Fault.ResetAfterProcessing);
+        FaultsOf(provider).FailNext(Fault.ServiceUnavailable, count: 4); // the lookup's first attempt and its 3 retries
 
         var unknown = await Assert.ThrowsAsync<CallLogOutcomeUnknownException>(() => writer.LogCallOnceAsync(Record(provider), "call-0001"));
         var again = await writer.LogCallOnceAsync(Record(provider), "call-0001");
@@ -128,9 +121,9 @@ public sealed class ExactlyOnceTests : EmulatorTest
     [InlineData(CallLogProvider.Close)]
     public async Task After_its_last_create_attempt_the_writer_gives_up_and_a_later_call_settles_the_key(CallLogProvider provider)
     {
-        var writer = Writer(provider, new CallLogWriterOptions { MaxCreateAttempts = 2 });
-        Faults(provider).FailRequest(1, Fault.ResetBeforeProcessing);
-        Faults(provider).FailRequest(3, Fault.ResetBeforeProcessing);
+        var writer = WriterFor(provider, new CallLogWriterOptions { MaxCreateAttempts = 2 });
+        FaultsOf(provider).FailRequest(1, Fault.ResetBeforeProcessing);
+        FaultsOf(provider).FailRequest(3, Fault.ResetBeforeProcessing);
 
         await Assert.ThrowsAsync<CallLogOutcomeUnknownException>(() => writer.LogCallOnceAsync(Record(provider), "call-0001"));
         var stored = StoredIds(provider).Count;
@@ -147,9 +140,9 @@ public sealed class ExactlyOnceTests : EmulatorTest
     [InlineData(CallLogProvider.Close)]
     public async Task Looking_up_before_create_finds_a_call_a_previous_process_logged(CallLogProvider provider)
     {
-        var first = await Writer(provider).LogCallOnceAsync(Record(provider), "call-0001");
+        var first = await WriterFor(provider).LogCallOnceAsync(Record(provider), "call-0001");
 
-        var replay = await Writer(provider, new CallLogWriterOptions { LookUpBeforeCreate = true }).LogCallOnceAsync(Record(provider), "call-0001");
+        var replay = await WriterFor(provider, new CallLogWriterOptions { LookUpBeforeCreate = true }).LogCallOnceAsync(Record(provider), "call-0001");
 
         Assert.Equal(CallLogStatus.AlreadyExisted, replay.Status);
         Assert.Equal(0, replay.CreateAttempts);
@@ -162,11 +155,11 @@ public sealed class ExactlyOnceTests : EmulatorTest
     [InlineData(CallLogProvider.Close)]
     public async Task Only_a_call_with_the_same_number_start_and_key_matches(CallLogProvider provider)
     {
-        var writer = Writer(provider);
+        var writer = WriterFor(provider);
         await writer.LogCallOnceAsync(Record(provider, minute: 1), "call-0001");
         await writer.LogCallOnceAsync(Record(provider, to: "+15555550199"), "call-0001");
         await writer.LogCallOnceAsync(Record(provider), "call-00011");
-        Faults(provider).FailNext(Fault.ResetBeforeProcessing);
+        FaultsOf(provider).FailNext(Fault.ResetBeforeProcessing);
 
         var result = await writer.LogCallOnceAsync(Record(provider), "call-0001");
 
@@ -177,8 +170,8 @@ public sealed class ExactlyOnceTests : EmulatorTest
     [Fact]
     public async Task Pipedrive_can_record_the_key_in_the_subject()
     {
-        var writer = Writer(CallLogProvider.Pipedrive, new CallLogWriterOptions { CallKeyPlacement = CallKeyPlacement.Subject });
-        Faults(CallLogProvider.Pipedrive).FailNext(Fault.ResetAfterProcessing);
+        var writer = WriterFor(CallLogProvider.Pipedrive, new CallLogWriterOptions { CallKeyPlacement = CallKeyPlacement.Subject });
+        FaultsOf(CallLogProvider.Pipedrive).FailNext(Fault.ResetAfterProcessing);
 
         var result = await writer.LogCallOnceAsync(Record(CallLogProvider.Pipedrive), "call-0001");
 
@@ -191,7 +184,7 @@ public sealed class ExactlyOnceTests : EmulatorTest
     [Fact]
     public async Task Close_records_the_key_in_the_note_when_the_subject_is_asked_for_and_says_so()
     {
-        var writer = Writer(CallLogProvider.Close, new CallLogWriterOptions { CallKeyPlacement = CallKeyPlacement.Subject });
+        var writer = WriterFor(CallLogProvider.Close, new CallLogWriterOptions { CallKeyPlacement = CallKeyPlacement.Subject });
 
         var result = await writer.LogCallOnceAsync(Record(CallLogProvider.Close), "call-0001");
 
@@ -202,8 +195,8 @@ public sealed class ExactlyOnceTests : EmulatorTest
     [Fact]
     public async Task Close_looks_in_the_lead_calls_of_a_narrow_date_created_window()
     {
-        var writer = Writer(CallLogProvider.Close, new CallLogWriterOptions { CloseLookupClockSkew = TimeSpan.FromSeconds(30) });
-        Faults(CallLogProvider.Close).FailNext(Fault.ResetAfterProcessing);
+        var writer = WriterFor(CallLogProvider.Close, new CallLogWriterOptions { CloseLookupClockSkew = TimeSpan.FromSeconds(30) });
+        FaultsOf(CallLogProvider.Close).FailNext(Fault.ResetAfterProcessing);
 
         await writer.LogCallOnceAsync(Record(CallLogProvider.Close), "call-0001");
 
@@ -221,7 +214,7 @@ public sealed class ExactlyOnceTests : EmulatorTest
     {
         var record = Record(CallLogProvider.Close);
 
-        var refused = await Assert.ThrowsAsync<ArgumentException>(() => Writer(CallLogProvider.Close).LogCallOnceAsync(
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => WriterFor(CallLogProvider.Close).LogCallOnceAsync(
             new CallRecord { ToNumber = record.ToNumber, Start = record.Start, End = record.End }, "call-0001"));
 
         Assert.Equal("record.Links.CloseLeadId", refused.ParamName);
@@ -233,7 +226,7 @@ public sealed class ExactlyOnceTests : EmulatorTest
     [InlineData(CallLogProvider.Close)]
     public async Task Two_matches_found_before_any_create_are_refused_without_creating(CallLogProvider provider)
     {
-        var writer = Writer(provider, new CallLogWriterOptions { LookUpBeforeCreate = true });
+        var writer = WriterFor(provider, new CallLogWriterOptions { LookUpBeforeCreate = true });
         await writer.LogCallAsync(Record(provider, note: "[call:call-0001]"));
         await writer.LogCallAsync(Record(provider, note: "[call:call-0001]"));
 
@@ -248,8 +241,8 @@ public sealed class ExactlyOnceTests : EmulatorTest
     [InlineData(CallLogProvider.Close)]
     public async Task A_create_cancelled_after_it_left_makes_the_next_write_of_the_key_look_first(CallLogProvider provider)
     {
-        var writer = Writer(provider);
-        Faults(provider).Latency = TimeSpan.FromSeconds(30);
+        var writer = WriterFor(provider);
+        FaultsOf(provider).Latency = TimeSpan.FromSeconds(30);
         using var cancel = new CancellationTokenSource();
 
         var write = writer.LogCallOnceAsync(Record(provider), "call-0001", cancel.Token);
@@ -261,7 +254,7 @@ public sealed class ExactlyOnceTests : EmulatorTest
 
         cancel.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => write);
-        Faults(provider).Latency = TimeSpan.Zero;
+        FaultsOf(provider).Latency = TimeSpan.Zero;
         var again = await writer.LogCallOnceAsync(Record(provider), "call-0001");
 
         Assert.Equal(CallLogStatus.CreatedAfterLookup, again.Status);

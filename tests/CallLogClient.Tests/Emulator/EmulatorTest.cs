@@ -1,3 +1,4 @@
+using CallLogClient.Calls;
 using CallLogClient.Close;
 using CallLogClient.Pipedrive;
 using CallLogClient.Testing;
@@ -42,6 +43,15 @@ public abstract class EmulatorTest : IAsyncLifetime
         configure?.Invoke(options);
         return Own(new CloseCallActivitiesClient(options));
     }
+
+    /// <summary>A call log writer over a new client of <paramref name="provider"/>, reading one page at a time.</summary>
+    protected CallLogWriter WriterFor(CallLogProvider provider, CallLogWriterOptions? options = null) => provider == CallLogProvider.Pipedrive
+        ? CallLogWriter.ForPipedrive(Pipedrive(o => o.PagesInFlight = 1), options)
+        : CallLogWriter.ForClose(Close(o => o.PagesInFlight = 1), outcomes: null, options);
+
+    /// <summary>The emulator's fault script for <paramref name="provider"/>.</summary>
+    protected Misbehaviour FaultsOf(CallLogProvider provider) =>
+        provider == CallLogProvider.Pipedrive ? Emulator.Pipedrive.Misbehaviour : Emulator.Close.Misbehaviour;
 
     /// <summary>A plain client for what the SDK refuses to send, so the emulator's own rules can be seen.</summary>
     protected HttpClient Raw() => Own(new HttpClient());

@@ -19,7 +19,7 @@ public sealed class SampleRunTests
         Assert.Contains("── Pipedrive through the call log writer, exactly once — emulator ──", output, StringComparison.Ordinal);
         Assert.Contains("── Close through the call log writer, exactly once — emulator ──", output, StringComparison.Ordinal);
         Assert.Equal(2, CountOf("CreatedAfterLookup", output));
-        Assert.Equal(2, CountOf("│ 2 │ same call key again │ AlreadyExisted: ", output));
+        Assert.Equal(2, CountOf("│ 2 │ same call key again │ AlreadyExisted, no duplicate ", output));
         Assert.Equal(2, CountOf("│ 3 │ delete              │ removed ", output));
         Assert.EndsWith("Done: every call the run created was deleted again.", output.TrimEnd(), StringComparison.Ordinal);
     }
