@@ -4,10 +4,13 @@ using CallLogClient.Close.Models;
 using CallLogClient.Errors;
 using CallLogClient.Pipedrive;
 using CallLogClient.Pipedrive.Models;
+using CallLogClient.Redis;
 using CallLogClient.Testing;
+using StackExchange.Redis;
 
-// One call of each provider against the emulator, through the installed packages. Exit code 0 and the last line
-// "package consumer: ok <version>" mean they work as a user gets them.
+// One call of each provider against the emulator, through the installed packages, and a get through a Redis budget when
+// CALLLOG_REDIS names a redis-server. Exit code 0 and the last line "package consumer: ok <version>" mean they work as
+// a user gets them.
 var version = typeof(PipedriveCallLogsClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?";
 await using var emulator = await CallLogEmulator.StartAsync();
 
@@ -48,6 +51,26 @@ try
 catch (CallLogNotFoundException e)
 {
     Check(e.Provider == CallLogClient.CallLogProvider.Close, "Close: the not-found exception names the provider");
+}
+
+if (Environment.GetEnvironmentVariable("CALLLOG_REDIS") is { Length: > 0 } redisAddress)
+{
+    await using var redis = await ConnectionMultiplexer.ConnectAsync(redisAddress);
+    var key = $"calllog-consumer:{Guid.NewGuid():N}";
+    using var budgeted = new PipedriveCallLogsClient(new PipedriveClientOptions
+    {
+        Credential = PipedriveCredential.FromApiToken(emulator.PipedriveApiToken),
+        BaseAddress = emulator.PipedriveBaseAddress,
+        RequestBudget = RedisRequestBudget.Create(redis, key, tokens: 20, TimeSpan.FromSeconds(2)),
+    });
+    var read = await budgeted.GetAsync(callLog.Id);
+    var spent = await redis.GetDatabase().SortedSetLengthAsync(key);
+    await redis.GetDatabase().KeyDeleteAsync(key);
+    Check(read.Id == callLog.Id && spent == 1, "Redis: a get through the fleet budget, its spend kept in Redis");
+}
+else
+{
+    Console.WriteLine("  skip  Redis: no CALLLOG_REDIS");
 }
 
 Console.WriteLine($"package consumer: ok {version}");
