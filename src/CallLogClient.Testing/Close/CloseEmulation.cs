@@ -147,7 +147,7 @@ public sealed partial class CloseEmulation : IProviderEmulation
         new EmulatorResponse(429, null).WithHeader("Retry-After", Math.Ceiling(resetSeconds).ToString(CultureInfo.InvariantCulture));
 
     void IProviderEmulation.AddRateHeaders(EmulatorResponse response, RateLimit limit, int remaining, double resetSeconds) =>
-        response.WithHeader("RateLimit", string.Create(CultureInfo.InvariantCulture, $"limit={limit.Limit}, remaining={remaining}, reset={resetSeconds:0.###}"));
+        response.WithHeader("RateLimit", string.Create(CultureInfo.InvariantCulture, $"limit={limit.Limit}, remaining={remaining}, reset={Math.Ceiling(resetSeconds * 1000) / 1000:0.###}"));
 
     Task<EmulatorResponse> IProviderEmulation.HandleAsync(EmulatorRequest request)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -168,9 +169,33 @@ public sealed class CloseEmulatorTests : EmulatorTest
     }
 
     [Fact]
+    public async Task The_reset_it_sends_never_comes_before_the_window_ends()
+    {
+        var clock = new Support.ManualTimeProvider();
+        var options = new CallLogEmulatorOptions { TimeProvider = clock };
+        await using var emulator = await CallLogEmulator.StartAsync(options);
+        emulator.Close.RateLimit = new RateLimit(1, TimeSpan.FromSeconds(1));
+        var client = Raw();
+        async Task<HttpResponseMessage> ListAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(emulator.CloseBaseAddress, "activity/call/"));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(options.CloseApiKey + ":")));
+            return await client.SendAsync(request);
+        }
+
+        using var first = await ListAsync();
+        clock.Advance(TimeSpan.FromTicks(9_996_000)); // 0.4 ms of the window left
+        using var refused = await ListAsync();
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("limit=1, remaining=0, reset=0.001", refused.Headers.GetValues("RateLimit").Single()); // not 0: rounded up
+        Assert.Equal("1", refused.Headers.RetryAfter?.Delta?.TotalSeconds.ToString(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task A_rate_limit_answers_429_with_RateLimit_and_Retry_After_and_the_client_waits()
     {
-        Emulator.Close.RateLimit = new RateLimit(2, TimeSpan.FromMilliseconds(500));
+        Emulator.Close.RateLimit = new RateLimit(2, TimeSpan.FromMilliseconds(1500)); // long enough for two cold calls on a busy machine
         var client = Close();
 
         await client.ListPageAsync();
