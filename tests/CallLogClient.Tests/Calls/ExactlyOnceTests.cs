@@ -119,6 +119,37 @@ public sealed class ExactlyOnceTests : EmulatorTest
     [Theory]
     [InlineData(CallLogProvider.Pipedrive)]
     [InlineData(CallLogProvider.Close)]
+    public async Task A_lookup_before_any_create_that_fails_throws_the_reads_own_exception_and_creates_nothing(CallLogProvider provider)
+    {
+        var writer = WriterFor(provider, new CallLogWriterOptions { LookUpBeforeCreate = true });
+        FaultsOf(provider).FailNext(Fault.ServiceUnavailable, count: 4); // the lookup's first attempt and its 3 retries
+
+        await Assert.ThrowsAsync<CallLogServiceUnavailableException>(() => writer.LogCallOnceAsync(Record(provider), "call-0001"));
+        var next = await writer.LogCallOnceAsync(Record(provider), "call-0001");
+
+        Assert.Equal(["GET", "GET", "GET", "GET", "GET", "POST"], Emulator.Requests.Select(request => request.Method)); // 4 failed reads, then the next write's
+        Assert.Equal(CallLogStatus.CreatedAfterLookup, next.Status); // nothing was sent, so nothing is unsettled
+    }
+
+    [Fact]
+    public async Task A_pipedrive_lookup_before_any_create_that_would_read_past_the_limit_refuses_without_creating()
+    {
+        var writer = WriterFor(CallLogProvider.Pipedrive, new CallLogWriterOptions { LookUpBeforeCreate = true, PipedriveLookupLimit = 2 });
+        for (var minute = 1; minute <= 3; minute++)
+        {
+            await WriterFor(CallLogProvider.Pipedrive).LogCallAsync(Record(CallLogProvider.Pipedrive, minute));
+        }
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => writer.LogCallOnceAsync(Record(CallLogProvider.Pipedrive), "call-0001"));
+
+        Assert.Equal(
+            "The call could not be looked up: the user has more than 2 call logs to search (PipedriveLookupLimit)", refused.Message);
+        Assert.Equal(3, Count("POST"));
+    }
+
+    [Theory]
+    [InlineData(CallLogProvider.Pipedrive)]
+    [InlineData(CallLogProvider.Close)]
     public async Task After_its_last_create_attempt_the_writer_gives_up_and_a_later_call_settles_the_key(CallLogProvider provider)
     {
         var writer = WriterFor(provider, new CallLogWriterOptions { MaxCreateAttempts = 2 });

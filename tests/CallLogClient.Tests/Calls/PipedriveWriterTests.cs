@@ -249,10 +249,25 @@ public sealed class PipedriveWriterTests : EmulatorTest
         {
             ToNumber = "+15555550100", Start = Start, End = Start.AddMinutes(1), Outcome = CallOutcome.Busy, CustomOutcomeId = "outcome_1",
         };
-        Assert.Throws<CallLogNotSupportedException>(() => { _ = writer.LogCallAsync(unstorable); });
+        var notStored = Assert.Throws<CallLogNotSupportedException>(() => { _ = writer.LogCallAsync(unstorable); });
+        var id = Assert.Throws<ArgumentException>(() => { _ = writer.AttachRecordingAsync("..", CallRecording.FromUrl(new Uri("https://example.com/r.mp3"))); });
+        var recording = Assert.Throws<ArgumentNullException>(() => { _ = writer.AttachRecordingAsync("1", null!); });
+        var window = Assert.Throws<ArgumentException>(() => writer.ReadCallsAsync(Start, Start));
+        var client = Assert.Throws<ArgumentNullException>(() => CallLogWriter.ForPipedrive(null!));
+        var closeClient = Assert.Throws<ArgumentNullException>(() => CallLogWriter.ForClose(null!));
+        var attempts = Assert.Throws<ArgumentOutOfRangeException>(() => Writer(new CallLogWriterOptions { MaxCreateAttempts = 0 }));
 
         Assert.Equal("callKey", key.ParamName);
         Assert.Equal("record", record.ParamName);
+        Assert.Equal("CustomOutcomeId", notStored.Field);
+        Assert.StartsWith("Pipedrive cannot store CustomOutcomeId: ", notStored.Message, StringComparison.Ordinal);
+        Assert.Equal("id", id.ParamName);
+        Assert.Equal("recording", recording.ParamName);
+        Assert.Equal("until", window.ParamName);
+        Assert.StartsWith("until must be after since.", window.Message, StringComparison.Ordinal);
+        Assert.Equal("client", client.ParamName);
+        Assert.Equal("client", closeClient.ParamName);
+        Assert.Equal("MaxCreateAttempts", attempts.ParamName);
         Assert.Empty(Emulator.Requests);
     }
 }

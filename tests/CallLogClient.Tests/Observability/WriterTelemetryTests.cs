@@ -87,6 +87,7 @@ public sealed class WriterTelemetryTests : EmulatorTest
 
         await writer.LogCallOnceAsync(ExactlyOnceTests.Record(provider), "call-0001");
         await writer.LogCallOnceAsync(ExactlyOnceTests.Record(provider), "call-0001");
+        await writer.LogCallAsync(ExactlyOnceTests.Record(provider, minute: 2));
         FaultsOf(provider).FailNext(Fault.InternalErrorAfterProcessing);
         await Assert.ThrowsAsync<CallLogOutcomeUnknownException>(() => writer.LogCallAsync(ExactlyOnceTests.Record(provider, minute: 5)));
         using var cancelled = new CancellationTokenSource();
@@ -99,6 +100,7 @@ public sealed class WriterTelemetryTests : EmulatorTest
             [
                 $"1 calllogclient.call_log.status=created_after_lookup calllogclient.operation=log_call_once calllogclient.outcome=success calllogclient.provider={name}",
                 $"1 calllogclient.call_log.status=already_existed calllogclient.operation=log_call_once calllogclient.outcome=success calllogclient.provider={name}",
+                $"1 calllogclient.call_log.status=created calllogclient.operation=log_call calllogclient.outcome=success calllogclient.provider={name}",
                 $"1 calllogclient.operation=log_call calllogclient.outcome=outcome_unknown calllogclient.provider={name} error.type={typeof(CallLogOutcomeUnknownException).FullName}",
                 $"1 calllogclient.operation=log_call calllogclient.outcome=cancelled calllogclient.provider={name} error.type={typeof(OperationCanceledException).FullName}",
             ],
