@@ -273,9 +273,37 @@ public sealed class ExactlyOnceTests : EmulatorTest
     public async Task A_create_cancelled_after_it_left_makes_the_next_write_of_the_key_look_first(CallLogProvider provider)
     {
         var writer = WriterFor(provider);
+        await CancelOnceTheCreateLeftAsync(writer, provider);
+        var again = await writer.LogCallOnceAsync(Record(provider), "call-0001");
+
+        Assert.Equal(CallLogStatus.CreatedAfterLookup, again.Status);
+        Assert.Equal(["POST", "GET", "POST"], Emulator.Requests.Select(request => request.Method));
+        Assert.Equal(Assert.Single(StoredIds(provider)), again.Id);
+    }
+
+    [Theory]
+    [InlineData(CallLogProvider.Pipedrive, "/callLogs")]
+    [InlineData(CallLogProvider.Close, "/activity/call/")]
+    public async Task After_a_cancelled_create_a_failed_lookup_says_the_create_may_exist(CallLogProvider provider, string createPath)
+    {
+        var writer = WriterFor(provider);
+        await CancelOnceTheCreateLeftAsync(writer, provider);
+        FaultsOf(provider).FailNext(Fault.ServiceUnavailable, count: 4); // the lookup's first attempt and its 3 retries
+
+        var unknown = await Assert.ThrowsAsync<CallLogOutcomeUnknownException>(() => writer.LogCallOnceAsync(Record(provider), "call-0001"));
+
+        Assert.Equal("POST", unknown.Details.Method);
+        Assert.Equal(createPath, unknown.Details.RequestPath);
+        Assert.StartsWith(
+            "the create was cancelled after it may have been sent; then the lookup failed (", unknown.Details.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(1, Count("POST"));
+    }
+
+    /// <summary>Writes call-0001 and cancels it once its create has reached the emulator (which holds it 30 s), then ends the delay.</summary>
+    private async Task CancelOnceTheCreateLeftAsync(CallLogWriter writer, CallLogProvider provider)
+    {
         FaultsOf(provider).Latency = TimeSpan.FromSeconds(30);
         using var cancel = new CancellationTokenSource();
-
         var write = writer.LogCallOnceAsync(Record(provider), "call-0001", cancel.Token);
         for (var polls = 0; Count("POST") == 0; polls++)
         {
@@ -283,13 +311,8 @@ public sealed class ExactlyOnceTests : EmulatorTest
             await Task.Delay(1);
         }
 
-        cancel.Cancel();
+        await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => write);
         FaultsOf(provider).Latency = TimeSpan.Zero;
-        var again = await writer.LogCallOnceAsync(Record(provider), "call-0001");
-
-        Assert.Equal(CallLogStatus.CreatedAfterLookup, again.Status);
-        Assert.Equal(["POST", "GET", "POST"], Emulator.Requests.Select(request => request.Method));
-        Assert.Equal(Assert.Single(StoredIds(provider)), again.Id);
     }
 }
