@@ -112,6 +112,21 @@ public sealed class PipedriveWriterTests : EmulatorTest
         Assert.Empty(Emulator.Requests);
     }
 
+    [Fact]
+    public async Task Rejecting_unstorable_fields_lets_a_record_the_provider_can_hold_through()
+    {
+        var writer = Writer(new CallLogWriterOptions { RejectUnstorableFields = true });
+        var storable = new CallRecord
+        {
+            ToNumber = "+15555550100", Start = Start, End = Start.AddSeconds(95), Outcome = CallOutcome.Answered, Note = "Wants a quote",
+        };
+
+        var result = await writer.LogCallAsync(storable);
+
+        Assert.Empty(result.NotStored);
+        Assert.Equal(result.Id, Assert.Single(Emulator.Pipedrive.CallLogs).Id);
+    }
+
     [Theory]
     [InlineData(null, "record.ToNumber")]
     [InlineData("no-start", "record.Start")]
@@ -255,6 +270,7 @@ public sealed class PipedriveWriterTests : EmulatorTest
         var window = Assert.Throws<ArgumentException>(() => writer.ReadCallsAsync(Start, Start));
         var client = Assert.Throws<ArgumentNullException>(() => CallLogWriter.ForPipedrive(null!));
         var closeClient = Assert.Throws<ArgumentNullException>(() => CallLogWriter.ForClose(null!));
+        var closeAttempts = Assert.Throws<ArgumentOutOfRangeException>(() => CallLogWriter.ForClose(Close(), options: new CallLogWriterOptions { MaxCreateAttempts = 11 }));
         var attempts = Assert.Throws<ArgumentOutOfRangeException>(() => Writer(new CallLogWriterOptions { MaxCreateAttempts = 0 }));
 
         Assert.Equal("callKey", key.ParamName);
@@ -268,6 +284,7 @@ public sealed class PipedriveWriterTests : EmulatorTest
         Assert.Equal("client", client.ParamName);
         Assert.Equal("client", closeClient.ParamName);
         Assert.Equal("MaxCreateAttempts", attempts.ParamName);
+        Assert.Equal("MaxCreateAttempts", closeAttempts.ParamName);
         Assert.Empty(Emulator.Requests);
     }
 }
