@@ -18,11 +18,11 @@ internal sealed class RequestExecutor(IProviderProtocol protocol, TimeProvider t
 {
     private const int MaxErrorBodyBytes = 64 * 1024;
 
-    /// <summary>Where the calls' spans and measurements go: a container's meter, or the shared one.</summary>
-    public CallTelemetry Telemetry => telemetry;
-
     /// <summary>How much of a body is decoded and masked for a snippet: enough for its first 512 characters after masking.</summary>
     private const int MaxSnippetSourceBytes = 16 * 1024;
+
+    /// <summary>Where the calls' spans and measurements go: a container's meter, or the shared one.</summary>
+    public CallTelemetry Telemetry => telemetry;
 
     /// <summary>
     /// Makes the public call <paramref name="request"/> describes: reads its JSON body as <typeparamref name="T"/>, then
